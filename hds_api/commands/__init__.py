@@ -1,0 +1,1 @@
+"""Sub-commands of `python -m hds_api`, one module each."""

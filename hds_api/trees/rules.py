@@ -1,0 +1,101 @@
+"""Loading the rules once — parse, check everything, compile — and evaluating requests against them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .compiled import Catalogue, CompiledTree, compile_catalogue, compile_tree
+from .engine import shape_result, walk
+from .files import read_rule_files
+from .graph_check import graph_problems
+from .problems import RulesError
+from .raw import RawRules, sort_by_kind
+from .request_check import RequestChecker
+from .schema_check import schema_problems
+from .texts import DEFAULT_LANGUAGE, Calendar
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "decision_trees"
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def today_in_paris() -> date:
+    """The default legal date of an assessment."""
+    return datetime.now(PARIS).date()
+
+
+class Rules:
+    """Validated, compiled rules: the catalogue, the trees and the identity of the files they came from."""
+
+    def __init__(self, raw: RawRules, digest: str, default_tree: str | None = None):
+        self.raw = raw
+        self.digest = digest
+        self.calendar = Calendar(raw.data("law"), [rule_file.data for rule_file in raw.files.values()] + [
+            tree.data for tree in raw.trees
+        ])
+        self.catalogue: Catalogue = compile_catalogue(raw, self.calendar)
+        self.trees: dict[str, CompiledTree] = {
+            tree.data["id"]: compile_tree(tree.data, raw, self.catalogue, self.calendar) for tree in raw.trees
+        }
+        self.default_tree = default_tree or raw.trees[0].data["id"]
+        self.identities = {
+            tree_id: {"tree": tree_id, "version": tree.version, "digest": digest}
+            for tree_id, tree in self.trees.items()
+        }
+
+    @property
+    def tree(self) -> CompiledTree:
+        return self.trees[self.default_tree]
+
+    def evaluate(
+        self,
+        answers: Any,
+        as_of: date | str | None = None,
+        current_certification: Any = None,
+        lang: Any = DEFAULT_LANGUAGE,
+    ) -> dict[str, Any]:
+        """Assess one hosting service; raises `InvalidRequest` naming every bad field."""
+        tree = self.tree
+        check = RequestChecker(self.catalogue, lang)
+        given = check.answers(answers)
+        legal_date = check.as_of(today_in_paris() if as_of is None else as_of, tree.applies_from)
+        held = check.current_certification(current_certification)
+        check.raise_if_any()
+        epoch = self.calendar.epoch(legal_date)
+        walked = walk(tree, given, legal_date, lang, epoch)
+        return shape_result(
+            walked, tree, self.catalogue, self.calendar, given, legal_date, lang, epoch, held,
+            self.identities[tree.id],
+        )  # fmt: skip
+
+    def questionnaire(self, lang: str = DEFAULT_LANGUAGE, as_of: date | None = None) -> list[dict[str, Any]]:
+        """Every question in flow order, as served."""
+        epoch = self.calendar.epoch(as_of or today_in_paris())
+        return [self.catalogue.question_views[qid][lang][epoch] for qid in self.catalogue.question_order]
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "trees": {tree_id: tree.version for tree_id, tree in self.trees.items()},
+            "questions": len(self.catalogue.question_order),
+            "outcomes": len(self.catalogue.outcomes),
+            "nodes": sum(len(tree.nodes) for tree in self.trees.values()),
+            "digest": self.digest,
+        }
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """Read, check and compile the decision trees; raise `RulesError` listing every problem found."""
+    directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
+    files, problems, digest = read_rule_files(directory)
+    problems += schema_problems(directory, files)
+    if problems:
+        raise RulesError(problems)
+    raw, problems = sort_by_kind(directory.name, files)
+    if problems:
+        raise RulesError(problems)
+    problems = graph_problems(raw)
+    if problems:
+        raise RulesError(problems)
+    return Rules(raw, digest)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need on a fresh Debian machine, then runs the linter and every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  # The form's browser tests use Debian's Chromium; nothing downloads a browser of its own.
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m hds_api check
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,16 @@
+"""Shared fixtures: the rules are loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hds_api.trees import Rules, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def rules() -> Rules:
+    return load_rules()
