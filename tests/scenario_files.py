@@ -21,6 +21,8 @@ def as_of_text(value: Any) -> str:
 
 def observed(result: dict[str, Any], field: str) -> Any:
     """The value of `field` in a result, in the terms a scenario's `expect` uses."""
+    if field == "missing_activities":
+        return result["certification_gap"]["missing_activities"]
     value = result[field]
     if field == "activities":
         return [activity["number"] for activity in value]
@@ -30,8 +32,6 @@ def observed(result: dict[str, Any], field: str) -> Any:
         return value["id"] if value else None
     if field == "certification_gap":
         return value["status"] if value else None
-    if field == "missing_activities":
-        return result["certification_gap"]["missing_activities"]
     return value
 
 

@@ -152,9 +152,7 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         )
 
     compiled_outcomes = {code: outcome(code, entry, False) for code, entry in outcomes["exemptions"].items()}
-    compiled_outcomes[CERTIFICATION_REQUIRED] = outcome(
-        CERTIFICATION_REQUIRED, outcomes[CERTIFICATION_REQUIRED], True
-    )
+    compiled_outcomes[CERTIFICATION_REQUIRED] = outcome(CERTIFICATION_REQUIRED, outcomes[CERTIFICATION_REQUIRED], True)
     return Catalogue(
         question_order=list(questions),
         question_types={qid: q["type"] for qid, q in questions.items()},

@@ -34,9 +34,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[st
             key = "true" if key else "false"
         key = str(key)
         if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
 

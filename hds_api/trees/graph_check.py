@@ -205,7 +205,7 @@ class _Checker:
         regime_start = self.date_named(applies_from)
         if regime_start and spans[0][0] > regime_start:
             self.report(name, where, f"no period covers {regime_start} to {spans[0][0]}")
-        for (start, end, index), (next_start, _, next_index) in zip(spans, spans[1:], strict=False):
+        for (_, end, index), (next_start, _, next_index) in zip(spans, spans[1:], strict=False):
             if end is None or end > next_start:
                 self.report(name, where, f"periods by_date/{index} and by_date/{next_index} overlap")
             elif end < next_start:

@@ -32,9 +32,9 @@ class Rules:
     def __init__(self, raw: RawRules, digest: str, default_tree: str | None = None):
         self.raw = raw
         self.digest = digest
-        self.calendar = Calendar(raw.data("law"), [rule_file.data for rule_file in raw.files.values()] + [
-            tree.data for tree in raw.trees
-        ])
+        self.calendar = Calendar(
+            raw.data("law"), [rule_file.data for rule_file in raw.files.values()] + [tree.data for tree in raw.trees]
+        )
         self.catalogue: Catalogue = compile_catalogue(raw, self.calendar)
         self.trees: dict[str, CompiledTree] = {
             tree.data["id"]: compile_tree(tree.data, raw, self.catalogue, self.calendar) for tree in raw.trees

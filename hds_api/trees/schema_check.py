@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 
 from .files import SCHEMA_PATH, RuleFile
 from .problems import Problem
@@ -23,10 +23,14 @@ def _json_path(error: ValidationError) -> str:
     return "/".join(str(part) for part in error.absolute_path) or "(top)"
 
 
+_VAGUE = {"type", "required", "oneOf", "anyOf"}
+
+
 def _most_telling(error: ValidationError) -> ValidationError:
-    # A failed `oneOf` says little by itself: the closest alternative says what is wrong.
+    # A failed `oneOf` says little by itself: the alternative that got furthest into the data, with the most
+    # specific complaint, says what is wrong.
     while error.context:
-        error = best_match(error.context)
+        error = max(error.context, key=lambda sub: (len(sub.relative_path), sub.validator not in _VAGUE))
     return error
 
 
