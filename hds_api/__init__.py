@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from .trees import load_rules
+if TYPE_CHECKING:
+    from flask import Flask
 
 __version__ = "0.1.0"
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the application; the decision trees are loaded and validated here, once."""
-    app = Flask(__name__)
-    app.config.from_mapping(RULES_DIR=None)
-    if config:
-        app.config.from_mapping(config)
-    app.extensions["hds_rules"] = load_rules(app.config["RULES_DIR"])
+    """Build the web application (see `hds_api.app`); imported lazily so the engine never loads Flask."""
+    from .app import create_app as build
 
-    @app.get("/health")
-    def health():
-        return {"status": "ok"}
-
-    return app
+    return build(config)

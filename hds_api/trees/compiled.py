@@ -36,6 +36,11 @@ class Edge:
     flags: tuple[str, ...]
     archives_approval: bool
     confidence: int
+    # False for the plain edges (most of them): the walk then skips the bookkeeping.
+    adds_anything: bool = False
+
+    def __post_init__(self) -> None:
+        self.adds_anything = bool(self.activities or self.flags or self.archives_approval or self.confidence)
 
 
 @dataclass(slots=True)
@@ -84,6 +89,8 @@ class Catalogue:
     question_order: list[str]
     question_types: dict[str, str]
     question_values: dict[str, tuple[Any, ...]]
+    # id -> the set of accepted answers (JSON booleans or choice strings), for the fast check of a request.
+    accepted_answers: dict[str, frozenset[Any]]
     question_views: dict[str, Views]
     activity_numbers: dict[str, int]
     activity_views: dict[int, Views]
@@ -158,6 +165,9 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         question_types={qid: q["type"] for qid, q in questions.items()},
         question_values={
             qid: tuple(answer_key(q["type"], value) for value in question_values(q)) for qid, q in questions.items()
+        },
+        accepted_answers={
+            qid: frozenset(answer_key(q["type"], value) for value in question_values(q)) for qid, q in questions.items()
         },
         question_views={qid: question_view(qid, q) for qid, q in questions.items()},
         activity_numbers={a["code"]: a["number"] for a in outcomes["activities"]},

@@ -34,12 +34,12 @@ def walk(tree: CompiledTree, answers: dict[str, Any], as_of: date, lang: str, ep
             periods.append(period.views[lang][epoch])
         else:
             edge = node.found if activities else node.not_found
-        if edge.activities:
+        if edge.adds_anything:
             activities.update(edge.activities)
-        if edge.flags:
             flags.update(edge.flags)
-        archives_approval = archives_approval or edge.archives_approval
-        confidence = max(confidence, edge.confidence)
+            archives_approval = archives_approval or edge.archives_approval
+            if edge.confidence > confidence:
+                confidence = edge.confidence
         if edge.outcome is not None:
             return _state(None, edge.outcome, trace, periods, activities, flags, archives_approval, confidence)
         node = edge.node

@@ -11,6 +11,7 @@ from .texts import LANGUAGES
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REFERENTIALS = ("v1", "v2")
+_ANSWER_TYPES = (bool, str)
 
 MESSAGES = {
     "fr": {
@@ -78,7 +79,12 @@ class RequestChecker:
             return {}
         given = {}
         types = self.catalogue.question_types
+        accepted = self.catalogue.accepted_answers
         for question_id, value in answers.items():
+            # Fast path for a good answer; the exact type test keeps 1 and 0 from passing for true and false.
+            if value.__class__ in _ANSWER_TYPES and value in accepted.get(question_id, ()):
+                given[question_id] = value
+                continue
             question_type = types.get(question_id)
             if question_type is None:
                 self.error(f"answers.{question_id}", "unknown_question", allowed=self.catalogue.question_order)

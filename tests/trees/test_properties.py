@@ -1,0 +1,124 @@
+"""Properties of the engine over random answers that follow the tree's own paths."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hds_api.trees import default_rules
+
+RULES = default_rules()
+CATALOGUE = RULES.catalogue
+ALL_QUESTIONS = CATALOGUE.question_order
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+as_of_dates = st.dates(min_value=date(2018, 4, 1), max_value=date(2032, 12, 31))
+languages = st.sampled_from(["fr", "en"])
+
+
+@st.composite
+def walked_paths(draw):
+    """(as_of, lang, the answers of one full path in asking order): each answer drawn for the next question."""
+    as_of, lang = draw(as_of_dates), draw(languages)
+    answers: dict = {}
+    while True:
+        result = RULES.evaluate(answers, as_of, lang=lang)
+        if result["status"] == "complete":
+            return as_of, lang, answers
+        question = result["next_question"]["id"]
+        answers[question] = draw(st.sampled_from(CATALOGUE.question_values[question]))
+
+
+def outcome(result: dict) -> dict:
+    """Everything but the bookkeeping of which answers were unused."""
+    return {key: value for key, value in result.items() if key != "unused_answers"}
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths())
+def test_evaluation_is_deterministic(path):
+    as_of, lang, answers = path
+    assert RULES.evaluate(dict(answers), as_of, lang=lang) == RULES.evaluate(dict(answers), as_of, lang=lang)
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths(), st.data())
+def test_complete_exactly_when_every_question_on_the_path_is_answered(path, data):
+    as_of, lang, answers = path
+    asked = list(answers)
+    full = RULES.evaluate(answers, as_of, lang=lang)
+    assert full["status"] == "complete"
+    assert [step["question"] for step in full["trace"]] == asked
+    missing = data.draw(st.sampled_from(asked))
+    partial = {question: value for question, value in answers.items() if question != missing}
+    result = RULES.evaluate(partial, as_of, lang=lang)
+    assert result["status"] == "incomplete"
+    assert result["hds_certification_required"] is None
+    assert result["next_question"]["id"] == missing
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths())
+def test_certificates_follow_from_activities(path):
+    as_of, lang, answers = path
+    result = RULES.evaluate(answers, as_of, lang=lang)
+    numbers = {activity["number"] for activity in result["activities"]}
+    expected = [
+        views[lang][0]["code"]
+        for covers, views in CATALOGUE.certificates
+        if result["hds_certification_required"] and covers & numbers
+    ]
+    assert [certificate["code"] for certificate in result["certificates"]] == expected
+    if result["hds_certification_required"]:
+        assert numbers, "a certificate is never required without an activity"
+        assert "controller_must_verify_certificate" in {flag["code"] for flag in result["flags"]}
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths())
+def test_an_exemption_means_no_certificate(path):
+    as_of, lang, answers = path
+    result = RULES.evaluate(answers, as_of, lang=lang)
+    assert (len(result["exemptions"]) == 1) is (result["hds_certification_required"] is False)
+    if result["exemptions"]:
+        assert result["certificates"] == []
+        assert result["exemptions"][0]["kind"] in {"out_of_scope", "exclusion", "exemption", "other_regime"}
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths(), st.data())
+def test_an_off_path_answer_never_changes_the_outcome(path, data):
+    as_of, lang, answers = path
+    off_path = [question for question in ALL_QUESTIONS if question not in answers]
+    extra_ids = data.draw(st.lists(st.sampled_from(off_path), unique=True)) if off_path else []
+    extra = {question: data.draw(st.sampled_from(CATALOGUE.question_values[question])) for question in extra_ids}
+    plain = RULES.evaluate(answers, as_of, lang=lang)
+    padded = RULES.evaluate({**answers, **extra}, as_of, lang=lang)
+    assert outcome(padded) == outcome(plain)
+    assert padded["unused_answers"] == sorted(extra)
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths(), st.data())
+def test_next_question_is_never_already_answered(path, data):
+    as_of, lang, answers = path
+    kept = data.draw(st.lists(st.sampled_from(list(answers)), unique=True))
+    partial = {question: answers[question] for question in kept}
+    result = RULES.evaluate(partial, as_of, lang=lang)
+    if result["status"] == "incomplete":
+        assert result["next_question"]["id"] not in partial
+        assert result["progress"]["remaining_at_most"] >= 1
+    assert set(result["unused_answers"]) <= set(partial)
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths())
+def test_confidence_is_the_lowest_on_the_path(path):
+    as_of, lang, answers = path
+    result = RULES.evaluate(answers, as_of, lang=lang)
+    levels = ["high", "medium", "low"]
+    assert result["confidence"] in levels
+    if result["exemptions"]:
+        assert levels.index(result["confidence"]) >= levels.index(result["exemptions"][0]["confidence"])
