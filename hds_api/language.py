@@ -30,6 +30,8 @@ LANG_QUERY = {
 
 def checked_query_language() -> str | None:
     """The query string's `lang`, if any; an unsupported one is a 422 naming the languages."""
+    if not request.query_string:  # the usual case; parsing an empty query string still costs a few µs
+        return None
     lang = request.args.get("lang")
     if lang is not None and lang not in LANGUAGES:
         message_lang = negotiated_language()
