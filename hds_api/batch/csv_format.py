@@ -73,6 +73,11 @@ class CsvCodec:
             raise UsageError(text, {"id": {"message": text}})
         return cls(columns, dict(catalogue.question_types), delimiter, lang)
 
+    @classmethod
+    def for_output(cls, lang: str, delimiter: str = ",") -> CsvCodec:
+        """A codec that only writes (results of a JSON batch asked for as CSV)."""
+        return cls([], {}, delimiter, lang)
+
     def item(self, cells: list[str]) -> Item:
         """One row as an item; cells that cannot be read become the item's errors."""
         item = Item(id=None, answers={})

@@ -1,0 +1,143 @@
+"""`POST /v1/assessments/batch`: assess many hosting services in one request, JSON or CSV in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import Response, current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..batch import UsageError, assess_items
+from ..batch.csv_format import CsvCodec, read_csv_items
+from ..batch.messages import message
+from ..batch_schemas import BATCH_RESPONSE, BatchEnvelopeSchema, BatchQuerySchema, BatchRequestSchema
+from ..config import LANGUAGES
+from ..errors import localised_invalid_message, validation_errors
+from ..language import response_language
+from ..schemas import ErrorSchema
+from . import current_rules
+from .responses import JSON, accepts, json_response
+
+CSV = "text/csv"
+
+blp = Blueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
+
+CSV_BODY = {
+    "type": "string",
+    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
+    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
+    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string.",
+    "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
+}
+CSV_RESULTS = {
+    "type": "string",
+    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
+    "activities, certificates, exemptions, flags, confidence, next_question, certification_gap, "
+    "missing_activities, error`; lists joined with `;`; cells that would start a formula prefixed with `'`. "
+    "Header `X-Batch-Summary` carries the counts.",
+}
+
+
+@blp.before_request
+def _batch_body_limit() -> None:
+    # A batch is bigger than one assessment: its own bound replaces MAX_CONTENT_LENGTH for this endpoint.
+    request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
+
+
+def _json_batch() -> tuple[list[Any], dict[str, Any]]:
+    body = request.get_json()  # not JSON: 400 in the error shape
+    try:
+        if not isinstance(body, dict):
+            raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
+        envelope = BatchEnvelopeSchema().load(body)
+    except ma.ValidationError as error:
+        errors = validation_errors(error.messages, BatchEnvelopeSchema())
+        abort(422, message=localised_invalid_message(len(errors), response_language()), errors=errors)
+    options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
+    return envelope["items"], options
+
+
+def _csv_batch(lang: str) -> tuple[list[Any], str]:
+    try:
+        text = request.get_data().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
+    try:
+        codec, items = read_csv_items(text, current_rules().catalogue, lang)
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
+    return items, codec.delimiter
+
+
+def _check_item_count(items: list[Any], lang: str) -> None:
+    limit = current_app.config["BATCH_MAX_ITEMS"]
+    if len(items) > limit:
+        text = message(lang, "too_many_items", count=len(items), limit=limit)
+        abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
+
+
+def _csv_response(body: dict[str, Any], lang: str, delimiter: str) -> Response:
+    codec = CsvCodec.for_output(lang, delimiter)
+    summary = body["summary"]
+    counts = ", ".join(f"{key}={summary[key]}" for key in ("total", "required", "not_required", "incomplete", "errors"))
+    response = Response(codec.render(body["results"], header=True), mimetype=CSV)
+    response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary['duplicate_ids'])}"
+    return response
+
+
+# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
+OK_RESPONSE = {"description": "OK", "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}}}
+REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}
+
+
+def _message_language(lang: Any) -> str:
+    """For messages written before `lang` itself is validated."""
+    return lang if lang in LANGUAGES else "fr"
+
+
+@blp.route("/batch")
+class BatchAssessments(MethodView):
+    @accepts(JSON, CSV)
+    @blp.arguments(BatchQuerySchema, location="query", as_kwargs=True)
+    @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
+    @blp.alt_response(
+        413, schema=ErrorSchema, description="More items than `HDS_BATCH_MAX_ITEMS`, or a body larger than "
+        "`HDS_BATCH_MAX_BODY_BYTES`."
+    )  # fmt: skip
+    @blp.alt_response(415, schema=ErrorSchema, description="The body is neither application/json nor text/csv.")
+    @blp.alt_response(
+        422, schema=ErrorSchema, description="The batch itself is invalid (no `items` list, bad `as_of`, `lang` "
+        "or `detail`, an unknown CSV column — the allowed ones named). A bad item is not: it gets its `error`."
+    )  # fmt: skip
+    def post(self, **query: Any):
+        """Assess many hosting services at once
+
+        One entry per item, in order, each with its `id`: the result (`detail: summary`, the default: codes
+        only; `full`: whole results) or an `error` in the error shape — a bad item never fails the others.
+        `summary` counts required, not required by exemption code, incomplete and errors, and names ids given
+        more than once. The body may be `text/csv` (parameters then in the query string, which a JSON body's
+        own fields override); send `Accept: text/csv` for a CSV answer.
+        """
+        options = dict(query)
+        delimiter = ","
+        if request.mimetype == CSV:
+            options["lang"] = response_language(options.get("lang"))
+            items, delimiter = _csv_batch(_message_language(options["lang"]))
+        else:
+            items, envelope_options = _json_batch()
+            options.update(envelope_options)
+            options["lang"] = response_language(options.get("lang"))
+        _check_item_count(items, _message_language(options["lang"]))
+        wants_csv = request.accept_mimetypes.best_match([JSON, CSV]) == CSV
+        if wants_csv:
+            options["detail"] = "summary"  # the CSV has the columns of the contract, whatever the detail
+        try:
+            body = assess_items(current_rules(), items, **options)
+        except UsageError as error:
+            abort(422, message=error.message, errors=error.errors)
+        if wants_csv:
+            return _csv_response(body, options["lang"], delimiter)
+        return json_response(body)
