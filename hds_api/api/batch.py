@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..batch import UsageError, assess_items
 from ..batch.csv_format import CsvCodec, read_csv_items
@@ -44,6 +45,16 @@ CSV_RESULTS = {
 def _batch_body_limit() -> None:
     # A batch is bigger than one assessment: its own bound replaces MAX_CONTENT_LENGTH for this endpoint.
     request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
+
+
+def _read_body(lang: str) -> None:
+    """Read the body once (later reads hit the cache), answering 413 with the limit when it is too large."""
+    try:
+        request.get_data()
+    except RequestEntityTooLarge:
+        limit = current_app.config["BATCH_MAX_BODY_BYTES"]
+        text = message(lang, "too_large", limit=limit)
+        abort(413, message=text, errors={"body": {"message": text, "limit": limit}})
 
 
 def _json_batch() -> tuple[list[Any], dict[str, Any]]:
@@ -123,6 +134,7 @@ class BatchAssessments(MethodView):
         """
         options = dict(query)
         delimiter = ","
+        _read_body(_message_language(response_language(options.get("lang"))))
         if request.mimetype == CSV:
             options["lang"] = response_language(options.get("lang"))
             items, delimiter = _csv_batch(_message_language(options["lang"]))

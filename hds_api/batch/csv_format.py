@@ -58,7 +58,8 @@ class CsvCodec:
         try:
             cells = next(csv.reader([header_line.lstrip("\ufeff")], delimiter=delimiter))
         except (csv.Error, StopIteration) as error:
-            raise UsageError(message(lang, "bad_header", detail=error or "empty")) from None
+            text = message(lang, "bad_header", detail=error or "empty")
+            raise UsageError(text, {"header": {"message": text}}) from None
         columns = [cell.strip().lower() for cell in cells]
         allowed = input_columns(catalogue)
         unknown = [column for column in columns if column and column not in allowed]
@@ -67,7 +68,8 @@ class CsvCodec:
             raise UsageError(message(lang, "unknown_columns", columns=", ".join(unknown)), errors)
         duplicates = sorted({column for column in columns if column and columns.count(column) > 1})
         if duplicates:
-            raise UsageError(message(lang, "duplicate_columns", columns=", ".join(duplicates)))
+            text = message(lang, "duplicate_columns", columns=", ".join(duplicates))
+            raise UsageError(text, {column: {"message": text} for column in duplicates})
         if "id" not in columns:
             text = message(lang, "missing_id_column")
             raise UsageError(text, {"id": {"message": text}})
@@ -184,6 +186,7 @@ def read_csv_items(text: str, catalogue: Catalogue, lang: str) -> tuple[CsvCodec
     lines = io.StringIO(text.lstrip("\ufeff"), newline="")
     header = lines.readline()
     if not header.strip():
-        raise UsageError(message(lang, "bad_header", detail="empty"), {"header": {"message": "empty"}})
+        text = message(lang, "bad_header", detail="empty")
+        raise UsageError(text, {"header": {"message": text}})
     codec = CsvCodec.from_header(header, catalogue, lang)
     return codec, [codec.item(cells) for cells in codec.rows(lines)]

@@ -177,7 +177,9 @@ def test_body_size_has_its_own_bound_for_batches(small_app):
     assert client.post(URL, json=medium).status_code == 200
     assert_error(client.post("/v1/assessments", json={"answers": {}, "as_of": " " * 600}), 413)
     large = {"items": [{"id": "x" * 3000, "answers": {}}]}
-    assert_error(client.post(URL, json=large), 413)
+    body = assert_error(client.post(URL, json=large, headers={"Accept-Language": "en"}), 413)
+    assert body["errors"]["body"]["limit"] == 2000 and body["message"] == "Request body too large: 2000 bytes at most."
+    assert_error(client.post(URL, data=b"id\n" + b"x" * 3000, content_type=CSV), 413)
 
 
 def test_limits_come_from_the_environment():
