@@ -11,7 +11,15 @@ from marshmallow import fields, validate
 
 from .batch import DETAILS
 from .config import LANGUAGES
-from .schemas import CURRENT_CERTIFICATION, DATE, AnswersField, AssessmentResultSchema, ErrorSchema, RulesIdentitySchema
+from .schemas import (
+    CURRENT_CERTIFICATION,
+    DATE,
+    AnswersField,
+    AsOfField,
+    AssessmentResultSchema,
+    ErrorSchema,
+    RulesIdentitySchema,
+)
 
 ID = {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id, echoed."}
 GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "covered"]
@@ -26,13 +34,21 @@ AS_OF = {**DATE, "description": "Legal date of the items that carry none (defaul
 class BatchItemSchema(ma.Schema):
     id = fields.Raw(required=True, metadata=ID)
     answers = AnswersField()
-    as_of = fields.String(allow_none=True, metadata={**DATE, "description": "This item's date (default: the batch's)."})
+    as_of = AsOfField(allow_none=True, metadata={**DATE, "description": "This item's date (default: the batch's)."})
     current_certification = fields.Raw(allow_none=True, metadata=CURRENT_CERTIFICATION)
 
 
+ITEM_REF = {"$ref": "#/components/schemas/BatchItem"}  # registered by the batch blueprint (`hds_api.api.batch`)
+ANY_OTHER_ITEM = {"description": "Anything else is not refused with the batch: it gets its own `error` entry."}
+
+
 class BatchRequestSchema(ma.Schema):
-    items = fields.List(fields.Nested(BatchItemSchema), required=True)
-    as_of = fields.String(allow_none=True, metadata=AS_OF)
+    items = fields.List(
+        fields.Raw(metadata={"anyOf": [ITEM_REF, ANY_OTHER_ITEM]}),
+        required=True,
+        metadata={"description": "The hosting services to assess; each should be a `BatchItem`."},
+    )
+    as_of = AsOfField(allow_none=True, metadata=AS_OF)
     lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of messages (and labels)."})
     detail = fields.String(metadata=DETAIL)
 
@@ -40,7 +56,7 @@ class BatchRequestSchema(ma.Schema):
 class BatchEnvelopeSchema(BatchRequestSchema):
     """What is checked for the batch as a whole; the items are the engine's, one by one."""
 
-    items = fields.List(fields.Raw(), required=True)
+    items = fields.List(fields.Raw(allow_none=True), required=True)
     as_of = fields.Raw(allow_none=True)
     lang = fields.Raw()  # checked with the engine's message, which names the allowed languages
     detail = fields.Raw()
@@ -49,7 +65,7 @@ class BatchEnvelopeSchema(BatchRequestSchema):
 class BatchQuerySchema(ma.Schema):
     """For a `text/csv` body, which has no envelope."""
 
-    as_of = fields.String(metadata=AS_OF)
+    as_of = AsOfField(metadata=AS_OF)
     lang = fields.String(metadata={"enum": list(LANGUAGES)})
     detail = fields.String(metadata=DETAIL)
 

@@ -10,20 +10,38 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..batch import UsageError, assess_items
+from ..batch import BatchOptions, UsageError, assess_items
 from ..batch.csv_format import CsvCodec, read_csv_items
 from ..batch.messages import message
-from ..batch_schemas import BATCH_RESPONSE, BatchEnvelopeSchema, BatchQuerySchema, BatchRequestSchema
+from ..batch_schemas import (
+    BATCH_RESPONSE,
+    BatchEnvelopeSchema,
+    BatchItemSchema,
+    BatchQuerySchema,
+    BatchRequestSchema,
+)
 from ..config import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
-from ..language import response_language
+from ..language import ACCEPT_LANGUAGE, response_language
 from ..schemas import ErrorSchema
 from . import current_rules
 from .responses import JSON, accepts, json_response
 
 CSV = "text/csv"
 
-blp = Blueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
+ENVELOPE = BatchEnvelopeSchema()
+
+
+class BatchBlueprint(Blueprint):
+    """Registers `BatchItem`, which the request body names without nesting it (a bad item is no bad request)."""
+
+    def register_views_in_doc(self, api, app, spec, *, name, parameters):
+        if "BatchItem" not in spec.components.schemas:
+            spec.components.schema("BatchItem", schema=BatchItemSchema)
+        super().register_views_in_doc(api, app, spec, name=name, parameters=parameters)
+
+
+blp = BatchBlueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
 
 CSV_BODY = {
     "type": "string",
@@ -62,9 +80,9 @@ def _json_batch() -> tuple[list[Any], dict[str, Any]]:
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
-        envelope = BatchEnvelopeSchema().load(body)
+        envelope = ENVELOPE.load(body)
     except ma.ValidationError as error:
-        errors = validation_errors(error.messages, BatchEnvelopeSchema())
+        errors = validation_errors(error.messages, ENVELOPE)
         abort(422, message=localised_invalid_message(len(errors), response_language()), errors=errors)
     options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
     return envelope["items"], options
@@ -80,6 +98,13 @@ def _csv_batch(lang: str) -> tuple[list[Any], str]:
     except UsageError as error:
         abort(422, message=error.message, errors=error.errors)
     return items, codec.delimiter
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    try:
+        BatchOptions.check(current_rules(), **options)
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
 
 
 def _check_item_count(items: list[Any], lang: str) -> None:
@@ -108,10 +133,10 @@ def _message_language(lang: Any) -> str:
     return lang if lang in LANGUAGES else "fr"
 
 
-@blp.route("/batch")
+@blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
 class BatchAssessments(MethodView):
     @accepts(JSON, CSV)
-    @blp.arguments(BatchQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
     @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
     @blp.alt_response(
@@ -135,6 +160,7 @@ class BatchAssessments(MethodView):
         options = dict(query)
         delimiter = ","
         _read_body(_message_language(response_language(options.get("lang"))))
+        _check_options(options)  # the query's own values, even those a JSON body overrides
         if request.mimetype == CSV:
             options["lang"] = response_language(options.get("lang"))
             items, delimiter = _csv_batch(_message_language(options["lang"]))
@@ -146,10 +172,8 @@ class BatchAssessments(MethodView):
         wants_csv = request.accept_mimetypes.best_match([JSON, CSV]) == CSV
         if wants_csv:
             options["detail"] = "summary"  # the CSV has the columns of the contract, whatever the detail
-        try:
-            body = assess_items(current_rules(), items, **options)
-        except UsageError as error:
-            abort(422, message=error.message, errors=error.errors)
+        _check_options(options)
+        body = assess_items(current_rules(), items, **options)
         if wants_csv:
             return _csv_response(body, options["lang"], delimiter)
         return json_response(body)

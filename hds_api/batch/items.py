@@ -33,8 +33,8 @@ def valid_id(value: Any) -> bool:
     return (isinstance(value, str) and value.strip() != "") or (type(value) is int)
 
 
-def hashable_id(item: Item) -> Any:
-    """The id to check for duplicates, or None when the item has no usable id."""
+def usable_id(item: Item) -> Any:
+    """The id echoed in the item's entry and checked for duplicates; None when the item has no usable id."""
     return item.id if valid_id(item.id) else None
 
 

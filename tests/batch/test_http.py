@@ -143,6 +143,13 @@ def test_an_invalid_batch_is_a_422_naming_the_fields(client, body, fields):
         assert errors["detail"]["allowed"] == ["summary", "full"]
 
 
+@pytest.mark.parametrize("query", ["lang=de", "detail=all", "as_of=2017-01-01"])
+def test_query_parameters_are_checked_even_when_the_body_overrides_them(client, query):
+    body = {"items": [], "lang": "en", "detail": "full", "as_of": AS_OF}
+    errors = assert_error(client.post(f"{URL}?{query}", json=body), 422)["errors"]
+    assert list(errors) == [query.split("=")[0]]
+
+
 def test_unknown_csv_column_is_a_422_naming_the_allowed_ones(client, columns):
     errors = assert_error(client.post(URL, data=b"id,fournisseur\n", content_type=CSV), 422)["errors"]
     assert errors == {"fournisseur": {"message": "Champ inconnu.", "allowed": columns}}

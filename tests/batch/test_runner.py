@@ -75,8 +75,9 @@ def test_every_problem_of_an_item_is_named(rules, item, fields):
     assert set(entry["error"]["errors"]) == fields
 
 
-def test_integer_ids_are_accepted(rules):
-    assert assess_items(rules, [{"id": 7, "answers": SELF_HOSTING}], as_of=AS_OF)["results"][0]["id"] == 7
+def test_integer_ids_are_accepted_and_unusable_ids_come_back_null(rules):
+    items = [{"id": 7, "answers": SELF_HOSTING}, {"id": 1.5}, {"id": True}, {"id": ["a"]}, {"id": " "}]
+    assert [entry["id"] for entry in assess_items(rules, items, as_of=AS_OF)["results"]] == [7, None, None, None, None]
 
 
 def test_summary_counts_outcomes_errors_and_duplicate_ids(rules):
