@@ -21,6 +21,7 @@ from .schemas import (
     RulesIdentitySchema,
 )
 
+JSON, CSV = "application/json", "text/csv"
 ID = {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id, echoed."}
 GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "covered"]
 DETAIL = {
@@ -137,3 +138,22 @@ BATCH_RESPONSE = {
     "required": ["results", "summary"],
     "additionalProperties": False,
 }
+
+CSV_BODY = {
+    "type": "string",
+    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
+    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
+    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string.",
+    "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
+}
+CSV_RESULTS = {
+    "type": "string",
+    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
+    "activities, certificates, exemptions, flags, confidence, next_question, certification_gap, "
+    "missing_activities, error`; lists joined with `;`; cells that would start a formula prefixed with `'`. "
+    "Header `X-Batch-Summary` carries the counts.",
+}
+
+# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
+OK_RESPONSE = {"description": "OK", "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}}}
+REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}

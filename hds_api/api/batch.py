@@ -11,23 +11,16 @@ from flask_smorest import Blueprint, abort
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..batch import BatchOptions, UsageError, assess_items
-from ..batch.csv_format import CsvCodec, read_csv_items
+from ..batch.csv_format import read_csv_items
+from ..batch.csv_output import render_rows
 from ..batch.messages import message
-from ..batch_schemas import (
-    BATCH_RESPONSE,
-    BatchEnvelopeSchema,
-    BatchItemSchema,
-    BatchQuerySchema,
-    BatchRequestSchema,
-)
+from ..batch_schemas import CSV, OK_RESPONSE, REQUEST_BODY, BatchEnvelopeSchema, BatchItemSchema, BatchQuerySchema
 from ..config import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..schemas import ErrorSchema
 from . import current_rules
 from .responses import JSON, accepts, json_response
-
-CSV = "text/csv"
 
 ENVELOPE = BatchEnvelopeSchema()
 
@@ -42,21 +35,6 @@ class BatchBlueprint(Blueprint):
 
 
 blp = BatchBlueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
-
-CSV_BODY = {
-    "type": "string",
-    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
-    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
-    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string.",
-    "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
-}
-CSV_RESULTS = {
-    "type": "string",
-    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
-    "activities, certificates, exemptions, flags, confidence, next_question, certification_gap, "
-    "missing_activities, error`; lists joined with `;`; cells that would start a formula prefixed with `'`. "
-    "Header `X-Batch-Summary` carries the counts.",
-}
 
 
 @blp.before_request
@@ -115,17 +93,11 @@ def _check_item_count(items: list[Any], lang: str) -> None:
 
 
 def _csv_response(body: dict[str, Any], lang: str, delimiter: str) -> Response:
-    codec = CsvCodec.for_output(lang, delimiter)
     summary = body["summary"]
     counts = ", ".join(f"{key}={summary[key]}" for key in ("total", "required", "not_required", "incomplete", "errors"))
-    response = Response(codec.render(body["results"], header=True), mimetype=CSV)
+    response = Response(render_rows(body["results"], delimiter, lang, header=True), mimetype=CSV)
     response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary['duplicate_ids'])}"
     return response
-
-
-# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
-OK_RESPONSE = {"description": "OK", "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}}}
-REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}
 
 
 def _message_language(lang: Any) -> str:

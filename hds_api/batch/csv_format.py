@@ -1,4 +1,4 @@
-"""The CSV of CONTRACT.md section 6: the header, rows into items, entries into rows.
+"""The CSV of CONTRACT.md section 6, read: the header, then rows into items (writing is `csv_output`).
 
 Forgiving where a spreadsheet user expects it (BOM, `;` or `,`, boolean spellings, spaces, empty cells),
 strict where a mistake could change a legal outcome (an unknown value is the row's error, never a guess).
@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..trees.compiled import Catalogue
-from .csv_cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, format_cell, neutralise, parse_numbers
+from .csv_cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
+from .csv_output import render_rows
 from .errors import UsageError
 from .items import Item
 from .messages import message
@@ -22,10 +23,6 @@ GAP_COLUMNS = {
     "current_referential": "referential",
     "current_valid_until": "valid_until",
 }
-OUTPUT_COLUMNS = (
-    "id", "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
-    "exemptions", "flags", "confidence", "next_question", "certification_gap", "missing_activities", "error",
-)  # fmt: skip
 DELIMITERS = (";", ",", "\t")
 
 
@@ -74,11 +71,6 @@ class CsvCodec:
             text = message(lang, "missing_id_column")
             raise UsageError(text, {"id": {"message": text}})
         return cls(columns, dict(catalogue.question_types), delimiter, lang)
-
-    @classmethod
-    def for_output(cls, lang: str, delimiter: str = ",") -> CsvCodec:
-        """A codec that only writes (results of a JSON batch asked for as CSV)."""
-        return cls([], {}, delimiter, lang)
 
     def item(self, cells: list[str]) -> Item:
         """One row as an item; cells that cannot be read become the item's errors."""
@@ -129,18 +121,12 @@ class CsvCodec:
     def rows(self, lines: Iterable[str]) -> Iterator[list[str]]:
         """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped."""
         for cells in csv.reader(lines, delimiter=self.delimiter):
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():
                 yield cells
 
     def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str:
-        """Output rows (and the header line first, if asked), spreadsheet-safe."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\n")
-        if header:
-            writer.writerow(OUTPUT_COLUMNS)
-        for entry in entries:
-            writer.writerow([neutralise(cell) for cell in output_cells(entry, self.lang)])
-        return out.getvalue()
+        """Output rows in the input's delimiter (see `csv_output`)."""
+        return render_rows(entries, self.delimiter, self.lang, header)
 
 
 def _kind(column: str, question_types: dict[str, str]) -> str:
@@ -149,36 +135,6 @@ def _kind(column: str, question_types: dict[str, str]) -> str:
     if column in GAP_COLUMNS:
         return "gap"
     return column or "unnamed"  # "id", "as_of"
-
-
-def output_cells(entry: dict[str, Any], lang: str) -> list[str]:
-    """The output columns of one entry of `summary` detail (or an error)."""
-    if "error" in entry:
-        return [format_cell(entry["id"]), *[""] * (len(OUTPUT_COLUMNS) - 2), error_text(entry["error"], lang)]
-    return [format_cell(entry.get(column)) for column in OUTPUT_COLUMNS[:-1]] + [""]
-
-
-def column_of(field_name: str) -> str:
-    """An error's field in the words of the CSV: `answers.x` is column `x`, the certificate's parts `current_*`."""
-    if field_name.startswith("answers."):
-        return field_name.removeprefix("answers.")
-    for column, key in GAP_COLUMNS.items():
-        if field_name == f"current_certification.{key}":
-            return column
-    return field_name
-
-
-def error_text(error: dict[str, Any], lang: str) -> str:
-    """`column: message (allowed: …) [value]` for each offending field, in one cell."""
-    parts = []
-    for field_name, detail in error["errors"].items():
-        text = f"{column_of(field_name)}: {detail.get('message', '')}"
-        if "value" in detail:
-            text += f" «{detail['value']}»"
-        if "allowed" in detail:
-            text += f" ({message(lang, 'allowed')}: {', '.join(format_cell(v) for v in detail['allowed'])})"
-        parts.append(text)
-    return " | ".join(parts) or error["message"]
 
 
 def read_csv_items(text: str, catalogue: Catalogue, lang: str) -> tuple[CsvCodec, list[Item]]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hds_api.batch.csv_format import OUTPUT_COLUMNS
+from hds_api.batch.csv_output import OUTPUT_COLUMNS
 from hds_api.cli import main
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING, read_csv, write_csv

@@ -9,7 +9,8 @@ import pytest
 
 from hds_api.batch import UsageError, assess_items
 from hds_api.batch.csv_cells import neutralise
-from hds_api.batch.csv_format import OUTPUT_COLUMNS, CsvCodec, output_cells, read_csv_items
+from hds_api.batch.csv_format import CsvCodec, read_csv_items
+from hds_api.batch.csv_output import OUTPUT_COLUMNS, output_cells
 
 from .conftest import AS_OF, REQUIRED
 
