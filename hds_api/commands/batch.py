@@ -7,6 +7,8 @@ import codecs
 import io
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,15 @@ from ..batch.pipeline import choose_jobs
 from ..batch.pipeline import run as run_pipeline
 from ..batch.progress import Progress
 from ..trees import RulesError, load_rules
+
+
+@dataclass(slots=True)
+class Source:
+    text: io.TextIOWrapper
+    size: int | None  # None: standard input
+    position: Callable[[], int]  # bytes read so far, for the progress bar
+    had_bom: bool
+
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
 ROWS_HAD_ERRORS = 1
@@ -67,7 +78,7 @@ def _same_file(input_path: str, output_path: str) -> bool:
 def _open_input(path: str) -> tuple[io.BufferedReader, int | None]:
     if path == "-":
         return sys.stdin.buffer, None
-    binary = open(path, "rb")  # noqa: SIM115 - closed by run()
+    binary = open(path, "rb")  # closed by run()
     return binary, os.fstat(binary.fileno()).st_size
 
 
@@ -110,29 +121,34 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return _usage(f"cannot read {args.input}: {error.strerror}")
     with binary:
-        had_bom = binary.peek(3)[:3] == codecs.BOM_UTF8
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+        source = Source(
+            io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""),
+            size,
+            binary.tell,
+            binary.peek(3)[:3] == codecs.BOM_UTF8,
+        )
         try:
-            codec = _codec(kind, text, rules, options)
+            codec = _codec(kind, source.text, rules, options)
         except UsageError as error:
             return _usage(_describe(error))
-        return _write(args, rules, codec, options, text, binary, size, had_bom)
+        return _assess(args, rules, codec, options, source)
 
 
-def _write(args, rules, codec, options, text, binary, size, had_bom) -> int:
-    progress = Progress(sys.stderr, Progress.wanted(sys.stderr, args.quiet), size, binary.tell)
+def _assess(args: argparse.Namespace, rules: Any, codec: Any, options: BatchOptions, source: Source) -> int:
     # A CSV that came with a BOM goes back with one: it is how Excel knows the file is UTF-8.
-    encoding = "utf-8-sig" if had_bom and codec is not None and isinstance(codec, CsvCodec) else "utf-8"
+    encoding = "utf-8-sig" if source.had_bom and isinstance(codec, CsvCodec) else "utf-8"
     try:
-        sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding=encoding, newline="")  # noqa: SIM115
+        sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding=encoding, newline="")
     except OSError as error:
         return _usage(f"cannot write {args.output}: {error.strerror}")
+    progress = Progress(sys.stderr, Progress.wanted(sys.stderr, args.quiet), source.size, source.position)
+    jobs = choose_jobs(args.jobs, source.size)
     problem = None
     try:
-        summary = run_pipeline(rules, args.rules, text, sink, codec, options, choose_jobs(args.jobs, size), progress)
+        summary = run_pipeline(rules, args.rules, source.text, sink, codec, options, jobs, progress)
     except UnicodeDecodeError as error:
         problem = f"{args.input} is not UTF-8 ({error.reason}); save it as 'CSV UTF-8'"
-    except ValueError as error:  # csv.Error included: a NUL byte, a field too large
+    except ValueError as error:  # csv.Error included: a field too large
         problem = f"unreadable {args.input}: {error}"
     finally:
         progress.close()
