@@ -151,9 +151,19 @@ CSV_RESULTS = {
     "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
     "activities, certificates, exemptions, flags, confidence, next_question, certification_gap, "
     "missing_activities, error`; lists joined with `;`; cells that would start a formula prefixed with `'`. "
-    "Header `X-Batch-Summary` carries the counts.",
+    "The `X-Batch-Summary` header carries the counts.",
 }
 
 # Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
-OK_RESPONSE = {"description": "OK", "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}}}
+OK_RESPONSE = {
+    "description": "OK",
+    "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}},
+    "headers": {
+        "X-Batch-Summary": {
+            "description": "With a CSV answer: `total=…, required=…, not_required=…, incomplete=…, errors=…, "
+            "duplicate_ids=…`.",
+            "schema": {"type": "string"},
+        }
+    },
+}
 REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ _worker: ChunkAssessor | None = None  # one per worker process, built once by `_
 
 def _start_worker(rules_dir: str | None, codec: Any, options: BatchOptions) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
     _worker = ChunkAssessor(load_rules(rules_dir), codec, options)
 
 

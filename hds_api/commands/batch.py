@@ -32,6 +32,7 @@ class Source:
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
 ROWS_HAD_ERRORS = 1
 USAGE_ERROR = 2
+INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -143,13 +144,15 @@ def _assess(args: argparse.Namespace, rules: Any, codec: Any, options: BatchOpti
         return _usage(f"cannot write {args.output}: {error.strerror}")
     progress = Progress(sys.stderr, Progress.wanted(sys.stderr, args.quiet), source.size, source.position)
     jobs = choose_jobs(args.jobs, source.size)
-    problem = None
+    problem, code = None, USAGE_ERROR
     try:
         summary = run_pipeline(rules, args.rules, source.text, sink, codec, options, jobs, progress)
     except UnicodeDecodeError as error:
         problem = f"{args.input} is not UTF-8 ({error.reason}); save it as 'CSV UTF-8'"
     except ValueError as error:  # csv.Error included: a field too large
         problem = f"unreadable {args.input}: {error}"
+    except KeyboardInterrupt:
+        problem, code = "interrupted", INTERRUPTED
     finally:
         progress.close()
         if sink is not sys.stdout:
@@ -157,7 +160,8 @@ def _assess(args: argparse.Namespace, rules: Any, codec: Any, options: BatchOpti
     if problem is not None:
         if sink is not sys.stdout:
             Path(args.output).unlink()  # half a result file would pass for a whole one
-        return _usage(problem)
+        print(f"error: {problem}", file=sys.stderr)
+        return code
     report = sys.stderr if args.output == "-" else sys.stdout
     print(summary.line(), file=report)
     return ROWS_HAD_ERRORS if summary.errors else 0

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -146,3 +151,24 @@ def test_stdout_output_puts_the_summary_on_stderr(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out.startswith("id,status,") and "a,complete,false" in captured.out
     assert captured.err.startswith("1 assessed")
+
+
+def test_ctrl_c_stops_every_process_and_leaves_no_half_file(tmp_path, columns):
+    source = write_csv(tmp_path / "in.csv", [{"id": f"s{n}", **REQUIRED} for n in range(60_000)], columns)
+    output = tmp_path / "out.csv"
+    command = [sys.executable, "-m", "hds_api", "batch", str(source), "-o", str(output), "--jobs", "2"]
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+        # As in a terminal, even if these tests run in the background (where the shell ignores Ctrl-C).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 30
+    while not (output.exists() and output.stat().st_size > 100_000) and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until it is writing results
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130 and err.decode() == "error: interrupted\n"
+    assert not output.exists()
