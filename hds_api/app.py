@@ -17,6 +17,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.extensions["hds_rules"] = load_rules(app.config["RULES_DIR"])
 
+    from . import form
+
+    form.init_app(app)
+
     @app.get("/health")
     def health():
         return {"status": "ok"}
