@@ -6,23 +6,33 @@ from typing import Any
 
 from flask import Flask
 
+from . import config as settings
+from . import docs_ui, errors, form, headers, openapi
+from .api import RULES_EXTENSION, register_blueprints
 from .trees import load_rules
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the application; the decision trees are loaded and validated here, once."""
+    """Build the application: settings, rules (loaded and validated here, once), API, docs, errors.
+
+    Settings come from the environment (`hds_api.config`); `config` overrides them (tests use it).
+    """
     app = Flask(__name__)
-    app.config.from_mapping(RULES_DIR=None)
+    app.config.from_mapping(settings.from_environment())
+    app.config.from_mapping(openapi.FLASK_SETTINGS)
     if config:
         app.config.from_mapping(config)
-    app.extensions["hds_rules"] = load_rules(app.config["RULES_DIR"])
+    # Results are sent in the engine's key order, as UTF-8.
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    rules = load_rules(app.config["RULES_DIR"])
+    app.extensions[RULES_EXTENSION] = rules
 
-    from . import form
-
+    api = openapi.HdsApi(app)
+    openapi.describe(api, rules)  # before the blueprints: their schemas are converted as they register
+    register_blueprints(api)
+    docs_ui.init_app(app)
     form.init_app(app)
-
-    @app.get("/health")
-    def health():
-        return {"status": "ok"}
-
+    errors.init_app(app)
+    headers.init_app(app)
     return app

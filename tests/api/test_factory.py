@@ -1,0 +1,61 @@
+"""The factory's wiring: settings from the environment, rules loaded once, broken rules stop start-up."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hds_api import create_app
+from hds_api.config import SettingsError, from_environment
+from hds_api.trees import DEFAULT_RULES_DIR, RulesError
+
+
+def test_defaults_are_safe():
+    config = from_environment({})
+    assert config == {"RULES_DIR": None, "MAX_CONTENT_LENGTH": 1048576, "CORS_ORIGINS": [], "DEFAULT_LANG": "fr"}
+
+
+def test_settings_are_read_from_the_environment():
+    config = from_environment(
+        {
+            "HDS_MAX_BODY_BYTES": "2048",
+            "HDS_CORS_ORIGINS": "https://a.example, https://b.example",
+            "HDS_DEFAULT_LANG": "en",
+        }
+    )
+    assert config["MAX_CONTENT_LENGTH"] == 2048
+    assert config["CORS_ORIGINS"] == ["https://a.example", "https://b.example"]
+    assert config["DEFAULT_LANG"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("HDS_MAX_BODY_BYTES", "-1"), ("HDS_MAX_BODY_BYTES", "lots"), ("HDS_DEFAULT_LANG", "de")]
+)
+def test_bad_settings_stop_start_up_naming_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        from_environment({name: value})
+
+
+def test_environment_reaches_the_app(monkeypatch):
+    monkeypatch.setenv("HDS_DEFAULT_LANG", "en")
+    app = create_app({"TESTING": True})
+    result = app.test_client().post("/v1/assessments", json={"answers": {}}).get_json()
+    assert result["lang"] == "en"
+
+
+def test_rules_are_loaded_once_into_the_app(app, rules):
+    assert app.extensions["hds_rules"].digest == rules.digest
+
+
+def test_broken_rules_stop_the_factory(tmp_path):
+    shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
+    (tmp_path / "rules" / "hds_scope.yaml").write_text("kind: tree\nid: broken\n", encoding="utf-8")
+    with pytest.raises(RulesError):
+        create_app({"RULES_DIR": str(tmp_path / "rules")})
+
+
+def test_health(client):
+    response = client.get("/health")
+    assert response.get_json() == {"status": "ok"}
+    assert response.headers["X-Content-Type-Options"] == "nosniff"

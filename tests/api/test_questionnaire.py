@@ -1,0 +1,69 @@
+"""GET /v1/questionnaire: the questions in flow order, and the JSON Schema of the answers."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+
+def test_questions_in_flow_order_with_choices_help_and_references(client, rules):
+    body = client.get("/v1/questionnaire?lang=en").get_json()
+    ids = [question["id"] for question in body["questions"]]
+    assert ids == rules.catalogue.question_order
+    assert ids[:3] == ["personal_data", "health_data", "data_originator"]
+    originator = body["questions"][2]
+    assert originator["type"] == "choice"
+    assert {"value": "patient", "label": "The patient"} in originator["choices"]
+    assert all(question["help"] and question["references"] for question in body["questions"])
+    assert body["lang"] == "en"
+    assert body["rules"] == rules.identities["hds_scope"]
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "label"),
+    [
+        ("", {}, "S'agit-il de données de santé ?"),
+        ("?lang=en", {}, "Are they health data?"),
+        ("", {"Accept-Language": "en-US"}, "Are they health data?"),
+        ("?lang=fr", {"Accept-Language": "en-US"}, "S'agit-il de données de santé ?"),
+    ],
+)
+def test_language(client, query, headers, label):
+    body = client.get(f"/v1/questionnaire{query}", headers=headers).get_json()
+    assert body["questions"][1]["label"] == label
+
+
+def test_references_follow_as_of(client):
+    before = client.get("/v1/questionnaire?lang=en&as_of=2024-01-01").get_json()
+    after = client.get("/v1/questionnaire?lang=en&as_of=2026-11-25").get_json()
+    assert before["as_of"] == "2024-01-01"
+    location = {q["id"]: q for q in after["questions"]}["storage_location"]["references"]
+    location_before = {q["id"]: q for q in before["questions"]}["storage_location"]["references"]
+    assert location != location_before
+
+
+def test_bad_query_values_are_named(client):
+    response = client.get("/v1/questionnaire?lang=de&format=xml")
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]
+    assert errors["lang"]["allowed"] == ["fr", "en"]
+    assert errors["format"]["allowed"] == ["questions", "jsonschema"]
+
+
+def test_json_schema_of_the_answers_validates_real_answers(client, rules):
+    schema = client.get("/v1/questionnaire?format=jsonschema&lang=en").get_json()
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert list(schema["properties"]) == rules.catalogue.question_order
+    medium = schema["properties"]["storage_medium"]
+    assert medium["title"] == "On what medium are the data hosted?"
+    assert [option["const"] for option in medium["oneOf"]] == ["digital", "paper", "electronic_archiving"]
+    validator = jsonschema.Draft7Validator(schema)
+    assert validator.is_valid({"personal_data": True, "storage_medium": "paper"})
+    assert not validator.is_valid({"personal_data": "yes"})
+    assert not validator.is_valid({"storage_medium": "cloud"})
+    assert not validator.is_valid({"unknown_question": True})
+
+
+def test_json_schema_titles_are_localised(client):
+    schema = client.get("/v1/questionnaire?format=jsonschema", headers={"Accept-Language": "fr"}).get_json()
+    assert schema["properties"]["health_data"]["title"] == "S'agit-il de données de santé ?"
