@@ -24,6 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "yes": "Oui",
         "no": "Non",
         "references": "Références",
+        "references_inline": "Sources :",
         "progress": "Question {number} sur {total} au plus",
         "back": "Question précédente",
         "restart": "Recommencer",
@@ -34,7 +35,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "result_heading": "Résultat",
         "required_yes": "La certification HDS est requise.",
         "required_no": "La certification HDS n'est pas requise.",
-        "archives_approval": (
+        "archives_approval": "Un agrément de l'administration des archives (ministère de la Culture) est requis.",
+        "archives_approval_too": (
             "Un agrément de l'administration des archives (ministère de la Culture) est également requis."
         ),
         "certificates": "Certificat(s) à détenir",
@@ -69,6 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "yes": "Yes",
         "no": "No",
         "references": "References",
+        "references_inline": "Sources:",
         "progress": "Question {number} of at most {total}",
         "back": "Previous question",
         "restart": "Start over",
@@ -79,7 +82,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "result_heading": "Result",
         "required_yes": "The HDS certificate is required.",
         "required_no": "The HDS certificate is not required.",
-        "archives_approval": "An approval of the archives administration (Ministry of Culture) is required as well.",
+        "archives_approval": "An approval of the archives administration (Ministry of Culture) is required.",
+        "archives_approval_too": (
+            "An approval of the archives administration (Ministry of Culture) is required as well."
+        ),
         "certificates": "Certificate(s) to hold",
         "certificate_covers": "covers activities {activities}",
         "activities": "Hosting activities performed (CSP art. R.1111-9)",

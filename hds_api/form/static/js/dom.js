@@ -20,12 +20,18 @@ export function format(template, values) {
 }
 
 /** The legal references of a question or an outcome, folded so that they are at hand without crowding. */
-export function references(list, strings, open = false) {
+export function references(list, strings) {
   if (!list || list.length === 0) return null;
   return h(
     "details",
-    { class: "references", open },
+    { class: "references" },
     h("summary", {}, `${strings.references} (${list.length})`),
     h("ul", {}, list.map((reference) => h("li", {}, reference))),
   );
+}
+
+/** References printed in full, for the result: it is read and kept, so nothing in it is folded away. */
+export function citations(list, strings) {
+  if (!list || list.length === 0) return null;
+  return h("p", { class: "citations" }, `${strings.references_inline} ${list.join(" · ")}`);
 }

@@ -1,5 +1,5 @@
 // The result in plain words, built only from what the API returned: the page adds wording, never decisions.
-import { format, h, references } from "./dom.js";
+import { citations, format, h } from "./dom.js";
 
 function section(title, className, items) {
   if (!items || items.length === 0) return null;
@@ -20,10 +20,10 @@ function verdict(result, strings) {
       required ? strings.required_yes : strings.required_no,
     ),
     // An exemption speaks for itself below; a required certificate gets the conclusion's legal basis here.
-    conclusion && result.exemptions.length === 0
-      ? h("div", { class: "conclusion" }, h("p", {}, conclusion.label), references(conclusion.references, strings))
+    conclusion && result.exemptions.length === 0 ? citations(conclusion.references, strings) : null,
+    result.archives_approval_required
+      ? h("p", { class: "archives" }, required ? strings.archives_approval_too : strings.archives_approval)
       : null,
-    result.archives_approval_required ? h("p", { class: "archives" }, strings.archives_approval) : null,
   ];
 }
 
@@ -71,7 +71,7 @@ function exemptions(result, strings) {
         h("strong", {}, exemption.label),
         exemption.kind_label ? h("span", { class: "badge" }, exemption.kind_label) : null,
         exemption.explanation ? h("p", {}, exemption.explanation) : null,
-        references(exemption.references, strings, true),
+        citations(exemption.references, strings),
       ),
     ),
   );
@@ -81,7 +81,7 @@ function flags(result, strings) {
   return section(
     strings.flags,
     "flags",
-    result.flags.map((flag) => h("li", { "data-flag": flag.code }, h("p", {}, flag.label), references(flag.references, strings))),
+    result.flags.map((flag) => h("li", { "data-flag": flag.code }, h("p", {}, flag.label), citations(flag.references, strings))),
   );
 }
 
@@ -101,7 +101,7 @@ function periods(result, strings) {
   return section(
     strings.periods,
     "periods",
-    (result.periods ?? []).map((period) => h("li", {}, period.label, references(period.references, strings))),
+    (result.periods ?? []).map((period) => h("li", {}, period.label, citations(period.references, strings))),
   );
 }
 
@@ -121,7 +121,7 @@ function explanation(result, strings) {
           h("span", { class: "step-question" }, step.label),
           " ",
           h("strong", { class: "step-answer" }, step.answer_label ?? String(step.answer)),
-          references(step.references, strings),
+          citations(step.references, strings),
         ),
       ),
     ),
