@@ -28,7 +28,8 @@ def test_keyboard_only_completion(page, form_url):
     keys = ["Enter", "Space"]
     steps = 0
     while current != "complete":
-        assert focused(page)["question"] == current, "focus was not moved to the new question"
+        if steps:  # on arrival the page leaves focus alone; after each answer it moves it to the new question
+            assert focused(page)["question"] == current, "focus was not moved to the new question"
         wanted = answer_value(SCENARIO["answers"][current])
         for _ in range(15):
             page.keyboard.press("Tab")
@@ -47,13 +48,25 @@ def test_keyboard_only_completion(page, form_url):
     assert shown_result(page)["flags"] == expect["flags"]
 
 
+def test_focus_is_left_alone_on_arrival(page, form_url):
+    page.goto(form_url())
+    settle(page)
+    assert page.evaluate("() => document.activeElement === document.body")
+
+
 def test_back_and_restart_by_keyboard(page, form_url):
     page.goto(form_url())
     settle(page)
+    page.keyboard.press("Tab")  # the language link
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # "yes" to personal_data
+    assert focused(page)["answer"] == "true"
+    page.keyboard.press("Enter")
     assert settle(page, "personal_data") == "health_data"
     page.locator('[data-action="back"]').focus()
     page.keyboard.press("Enter")
     assert settle(page, "health_data") == "personal_data"
+    assert focused(page)["question"] == "personal_data"
+    page.locator('[data-action="restart"]').focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.activeElement.closest('[data-question-id]') !== null")
     assert focused(page)["question"] == "personal_data"

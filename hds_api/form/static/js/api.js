@@ -5,6 +5,15 @@ export class ApiError extends Error {
     super(message);
     this.body = body;
   }
+
+  /** The message of each offending field in the error shape's `errors` ({field: {message}} or text). */
+  get details() {
+    const errors = this.body?.errors ?? {};
+    return Object.entries(errors).map(([field, detail]) => {
+      const text = typeof detail === "string" ? detail : (detail?.message ?? JSON.stringify(detail));
+      return `${field}: ${text}`;
+    });
+  }
 }
 
 /** The assessment of `answers` (an object keyed by question id); throws ApiError or, offline, a TypeError. */

@@ -26,9 +26,10 @@ function say(message) {
   $("status").textContent = message;
 }
 
-function showAlert(message, retry) {
+function showAlert(message, details, retry, focus) {
   const alert = $("alert");
   alert.replaceChildren(h("p", {}, message));
+  if (details.length) alert.append(h("ul", {}, details.map((detail) => h("li", {}, detail))));
   if (retry) {
     const button = h("button", { type: "button", class: "secondary" }, strings.retry);
     button.addEventListener("click", retry);
@@ -36,7 +37,7 @@ function showAlert(message, retry) {
   }
   alert.hidden = false;
   // The control that was activated is disabled or gone: keep keyboard users on something useful.
-  (alert.querySelector("button") ?? alert).focus();
+  if (focus) (alert.querySelector("button") ?? alert).focus();
 }
 
 function clearAlert() {
@@ -54,7 +55,7 @@ function showProgress(result) {
   $("progress-text").textContent = format(strings.progress, { number: progress.answered + 1, total });
 }
 
-function showQuestion(result, previous) {
+function showQuestion(result, previous, focus) {
   const resultView = $("result-view");
   resultView.hidden = true;
   resultView.removeAttribute("data-status");
@@ -63,7 +64,7 @@ function showQuestion(result, previous) {
   const question = result.next_question;
   $("question").replaceChildren(questionForm(question, strings, answer, previous?.[0] === question.id ? previous[1] : undefined));
   $("question-view").hidden = false;
-  $("question").querySelector(".question-label").focus();
+  if (focus) $("question").querySelector(".question-label").focus();
 }
 
 function resultActions(result) {
@@ -79,20 +80,21 @@ function resultActions(result) {
   return h("div", { class: "actions result-actions" }, copy, download);
 }
 
-function showResult(result) {
+function showResult(result, focus) {
   $("question-view").hidden = true;
   $("question").replaceChildren();
   const view = $("result-view");
   view.replaceChildren(...resultContent(result, strings, resultActions(result)).flat().filter(Boolean));
   view.setAttribute("data-status", "complete");
   view.hidden = false;
-  view.querySelector(".verdict").focus();
+  if (focus) view.querySelector(".verdict").focus();
   postResult(result, config.allowed_origins);
 }
 
 /** Asks the API about `answers` and shows its next question or result; the answers are kept only on success. */
-async function load(answers, previous = null) {
+async function load(answers, previous = null, { focus = true } = {}) {
   if (state.busy) return;
+  const retry = () => load(answers, previous);
   setBusy(true);
   clearAlert();
   say("");
@@ -101,11 +103,11 @@ async function load(answers, previous = null) {
     state.answers = answers;
     state.result = result;
     $("navigation").hidden = false;
-    if (result.status === "complete") showResult(result);
-    else showQuestion(result, previous);
+    if (result.status === "complete") showResult(result, focus);
+    else showQuestion(result, previous, focus);
   } catch (error) {
-    const message = error instanceof ApiError ? format(strings.error, { message: error.message }) : strings.network_error;
-    showAlert(message, () => load(answers, previous));
+    if (error instanceof ApiError) showAlert(format(strings.error, { message: error.message }), error.details, retry, focus);
+    else showAlert(strings.network_error, [], retry, focus);
   } finally {
     setBusy(false);
   }
@@ -127,4 +129,5 @@ function restart() {
 backButton.addEventListener("click", back);
 root.querySelector('[data-action="restart"]').addEventListener("click", restart);
 say(strings.loading);
-load([]);
+// On arrival focus stays where the browser put it: a framed form must not pull the portal's focus to itself.
+load([], null, { focus: false });
