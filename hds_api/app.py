@@ -9,7 +9,15 @@ from flask import Flask
 from . import config as settings
 from . import docs_ui, errors, form, headers, openapi
 from .api import RULES_EXTENSION, register_blueprints
+from .json_provider import OrjsonProvider
 from .trees import load_rules
+
+
+class HdsFlask(Flask):
+    def ensure_sync(self, func):
+        """Every view here is synchronous: skip Flask's coroutine check, which flask-smorest and webargs make it
+        run about ten times a request (~15% of an assessment's time in the app)."""
+        return func
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -17,14 +25,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     Settings come from the environment (`hds_api.config`); `config` overrides them (tests use it).
     """
-    app = Flask(__name__)
+    app = HdsFlask(__name__)
+    app.json = OrjsonProvider(app)
     app.config.from_mapping(settings.from_environment())
     app.config.from_mapping(openapi.FLASK_SETTINGS)
     if config:
         app.config.from_mapping(config)
-    # Results are sent in the engine's key order, as UTF-8.
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
     rules = load_rules(app.config["RULES_DIR"])
     app.extensions[RULES_EXTENSION] = rules
 

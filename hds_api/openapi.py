@@ -4,6 +4,7 @@ and examples that are real scenarios evaluated by the loaded rules."""
 from __future__ import annotations
 
 from copy import deepcopy
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from flask_smorest import Api
 from . import __version__, errors
 from .answers_schema import answers_openapi_schema
 from .docs_ui import ASSETS_URL
-from .schemas import AnswersField, ErrorSchema
+from .schemas import AnswersField, AsOfField, ErrorSchema
 from .trees import InvalidRequest, Rules
 
 FLASK_SETTINGS = {
@@ -61,14 +62,40 @@ class HdsApi(Api):
         return errors.handle_http_exception(error)
 
 
+def _at_least(number: str) -> str:
+    """A regex matching the digit strings of `number`'s width that are >= `number`."""
+    options = [number]
+    for index, digit in enumerate(number):
+        if digit != "9":
+            rest = len(number) - index - 1
+            options.append(f"{number[:index]}[{int(digit) + 1}-9]" + r"\d" * rest)
+    return "(?:" + "|".join(options) + ")"
+
+
+def dates_from_pattern(start: date) -> str:
+    """A regex of the YYYY-MM-DD dates from `start` on (`format: date` rules out impossible days)."""
+    year, month, day = start.isoformat().split("-")
+    later_year = _at_least(str(int(year) + 1))
+    later_month = _at_least(f"{int(month) + 1:02d}") if month != "12" else None
+    options = [rf"{later_year}-\d\d-\d\d", rf"{year}-{month}-{_at_least(day)}"]
+    if later_month:
+        options.insert(1, rf"{year}-{later_month}-\d\d")
+    return "^(?:" + "|".join(options) + ")$"
+
+
 def describe(api: Api, rules: Rules) -> None:
-    """What the spec needs from the loaded rules: the `answers` schema and the evaluated examples."""
+    """What the spec needs from the loaded rules: the `answers` schema, the first legal date, the examples."""
     answers = answers_openapi_schema(rules)
+    as_of_pattern = dates_from_pattern(rules.tree.applies_from)
 
-    def answers_property(self, field, **kwargs) -> dict[str, Any]:
-        return deepcopy(answers) if isinstance(field, AnswersField) else {}
+    def rules_properties(self, field, **kwargs) -> dict[str, Any]:
+        if isinstance(field, AnswersField):
+            return deepcopy(answers)
+        if isinstance(field, AsOfField):
+            return {"pattern": as_of_pattern}
+        return {}
 
-    api.ma_plugin.converter.add_attribute_function(answers_property)
+    api.ma_plugin.converter.add_attribute_function(rules_properties)
     components = api.spec.components
     for example in load_examples():
         request = example_request(example)

@@ -36,6 +36,10 @@ class AnswersField(fields.Dict):
     Its OpenAPI description is built from the loaded rules (see `hds_api.openapi`)."""
 
 
+class AsOfField(fields.String):
+    """`as_of`: checked by the engine; the spec's pattern holds the first legal date of the loaded rules."""
+
+
 # Requests
 
 
@@ -56,7 +60,7 @@ class QuestionnaireQuerySchema(LangQuerySchema):
 
 class AssessmentRequestSchema(ma.Schema):
     answers = AnswersField(required=True)
-    as_of = fields.String(
+    as_of = AsOfField(
         allow_none=True,
         metadata={**DATE, "description": "Legal date of the assessment, from 2018-04-01 (default: today in Paris)."},
     )

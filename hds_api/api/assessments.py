@@ -17,7 +17,7 @@ blp = Blueprint("assessments", __name__, url_prefix="/v1/assessments", descripti
 @blp.route("")
 class Assessments(MethodView):
     @accepts(JSON)
-    @blp.arguments(AssessmentRequestSchema, examples=example_refs("request"))
+    @blp.arguments(AssessmentRequestSchema(), examples=example_refs("request"))
     @blp.response(200, AssessmentResultSchema, examples=example_refs("result"))
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
     @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than the configured limit.")

@@ -28,7 +28,7 @@ def _tree_or_404(rules: Rules, tree_id: str):
 
 @blp.route("")
 class DecisionTrees(MethodView):
-    @blp.arguments(LangQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(LangQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, TreeListSchema)
     def get(self, lang=None):
         """List the decision trees"""
@@ -66,7 +66,7 @@ class DecisionTree(MethodView):
 
 @blp.route("/<string:tree_id>/diagram")
 class DecisionTreeDiagram(MethodView):
-    @blp.arguments(LangQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(LangQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, {"type": "string"}, content_type="text/plain", description="Mermaid flowchart text.")
     @blp.alt_response(404, schema=ErrorSchema, description="No tree has this id.")
     def get(self, tree_id, lang=None):

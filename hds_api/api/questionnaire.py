@@ -29,7 +29,7 @@ QUESTIONNAIRE_OR_JSON_SCHEMA = {
 
 @blp.route("")
 class Questionnaire(MethodView):
-    @blp.arguments(QuestionnaireQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(QuestionnaireQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, QUESTIONNAIRE_OR_JSON_SCHEMA)
     def get(self, lang=None, format="questions", as_of=None):  # noqa: A002 - the query parameter's name
         """List the questions in flow order

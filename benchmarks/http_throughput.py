@@ -1,0 +1,150 @@
+"""HTTP benchmark: the service under gunicorn with the project's config, against a bare Flask app that only
+parses the same JSON body (benchmarks/bare_app.py), same config and worker count. wrk runs on 127.0.0.1,
+alternating the two servers, and the median throughput ratio is printed beside its target.
+
+    bash benchmarks/http.sh [--rounds 5] [--seconds 5] [--workers 2] [--connections 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+TARGET_RATIO = 0.8
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+WRK = "/usr/bin/wrk"
+
+# A complete 20-answer assessment (a GHT whose convention does not entrust hosting), with a gap analysis.
+REQUEST = {
+    "answers": {
+        "personal_data": True,
+        "health_data": True,
+        "data_originator": "health_establishment",
+        "care_context": True,
+        "hosting_relationship": "on_behalf_of_originator",
+        "ght_same_convention": True,
+        "ght_convention_delegates_hosting": False,
+        "storage_medium": "digital",
+        "stores_data": True,
+        "short_term_processing_only": False,
+        "activity_physical_site": True,
+        "activity_hardware": True,
+        "activity_virtual_infrastructure": True,
+        "activity_application_platform": False,
+        "activity_administration_operation": True,
+        "activity_backup": True,
+        "storage_location": "eea_only",
+        "non_eea_access": True,
+        "third_country_law_exposure": False,
+        "uses_subcontractors": True,
+    },
+    "as_of": "2026-11-25",
+    "lang": "en",
+    "current_certification": {"activities": [1, 2, 3, 4], "referential": "v2", "valid_until": "2027-12-31"},
+}
+
+LUA = """wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [==[{body}]==]
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start(app: str, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "HDS_BIND": f"127.0.0.1:{port}", "HDS_WORKERS": str(workers)}
+    server = subprocess.Popen(
+        [str(GUNICORN), "-c", "gunicorn.conf.py", app],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,  # the access log: same cost for both servers, nobody reads it
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            post(port)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"{app} did not start on port {port}")
+
+
+def post(port: int) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/v1/assessments",
+        data=json.dumps(REQUEST).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.load(response)
+
+
+def wrk(port: int, script: Path, seconds: int, connections: int) -> float:
+    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script)]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}/v1/assessments"], capture_output=True, text=True, check=True
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"wrk saw {errors.group(1)} error responses:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    script = OUT / "assessment.lua"
+    script.write_text(LUA.format(body=json.dumps(REQUEST)), encoding="utf-8")
+    ports = {"service": free_port(), "bare": free_port()}
+    servers = {
+        "service": start("wsgi:app", ports["service"], args.workers),
+        "bare": start("benchmarks.bare_app:app", ports["bare"], args.workers),
+    }
+    try:
+        result = post(ports["service"])
+        assert result["status"] == "complete" and result["hds_certification_required"], result
+        for name in servers:  # warm-up
+            wrk(ports[name], script, 1, args.connections)
+        rates: dict[str, list[float]] = {"service": [], "bare": []}
+        for _ in range(args.rounds):
+            for name in ("service", "bare"):
+                rates[name].append(wrk(ports[name], script, args.seconds, args.connections))
+    finally:
+        for server in servers.values():
+            server.terminate()
+            server.wait(timeout=10)
+    ratios = [service / bare for service, bare in zip(rates["service"], rates["bare"], strict=True)]
+    print(f"workers={args.workers} connections={args.connections} rounds={args.rounds} x {args.seconds}s")
+    for name, values in rates.items():
+        print(f"{name:>8}: median {statistics.median(values):8.0f} req/s  ({', '.join(f'{v:.0f}' for v in values)})")
+    ratio = statistics.median(ratios)
+    verdict = "ok" if ratio >= TARGET_RATIO else "BELOW TARGET"
+    print(f"   ratio: median {ratio:.2f} (target >= {TARGET_RATIO}) {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
