@@ -25,7 +25,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @blp.get("/form")
 def form():
     """The intake form (`?lang=fr|en`, optional `?as_of=YYYY-MM-DD` for the legal date of the assessment)."""
-    lang = language(request.args.get("lang"))
+    lang = language(request.args.get("lang"), current_app.config.get("DEFAULT_LANG", "fr"))
     as_of = request.args.get("as_of", "")
     settings = current_app.extensions["hds_form"]
     page = {

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from flask import Flask
 
+from ..config import SettingsError
+
 # A serialised origin, exactly as `window.origin` spells it: results are posted to these and nowhere else.
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 # A CSP source for frame-ancestors: an origin, possibly with a `*.` host wildcard, or a keyword.
@@ -27,7 +29,7 @@ def parse_allowed_origins(value: str | Iterable[str] | None) -> tuple[str, ...]:
     origins = _split(value)
     bad = [origin for origin in origins if not ORIGIN.match(origin)]
     if bad:
-        raise ValueError(f"FORM_ALLOWED_ORIGINS: not an origin (scheme://host[:port]): {', '.join(bad)}")
+        raise SettingsError(f"HDS_FORM_ALLOWED_ORIGINS: not an origin (scheme://host[:port]): {', '.join(bad)}")
     return tuple(dict.fromkeys(origins))
 
 
@@ -36,14 +38,17 @@ def parse_frame_ancestors(value: str | Iterable[str] | None, allowed_origins: tu
     sources = _split(value) or ["'self'", *allowed_origins]
     bad = [source for source in sources if not FRAME_SOURCE.match(source)]
     if bad:
-        raise ValueError(f"FORM_FRAME_ANCESTORS: not a frame-ancestors source: {', '.join(bad)}")
+        raise SettingsError(f"HDS_FORM_FRAME_ANCESTORS: not a frame-ancestors source: {', '.join(bad)}")
     if "'none'" in sources and len(sources) > 1:
-        raise ValueError("FORM_FRAME_ANCESTORS: 'none' cannot be combined with other sources")
+        raise SettingsError("HDS_FORM_FRAME_ANCESTORS: 'none' cannot be combined with other sources")
     return tuple(dict.fromkeys(sources))
 
 
 def init_settings(app: Flask) -> None:
-    """Read the form's settings (app config first, then the environment) and keep them parsed on the app."""
+    """Read the form's settings (app config first, then the environment) and keep them parsed on the app.
+
+    Read here rather than in `hds_api.config` because the frame-ancestors default depends on the allowed origins.
+    """
     app.config.setdefault("FORM_ALLOWED_ORIGINS", os.environ.get("HDS_FORM_ALLOWED_ORIGINS"))
     app.config.setdefault("FORM_FRAME_ANCESTORS", os.environ.get("HDS_FORM_FRAME_ANCESTORS"))
     allowed = parse_allowed_origins(app.config["FORM_ALLOWED_ORIGINS"])

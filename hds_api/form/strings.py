@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -107,6 +106,9 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def language(requested: str | None) -> str:
-    """The page language: the requested one when we have it, French otherwise."""
-    return requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+def language(requested: str | None, default: str) -> str:
+    """The page language: the requested one when we have it, else the service's default (French unless set).
+
+    Not Accept-Language: an embedding portal chooses the language in the iframe's address, and gets that one.
+    """
+    return requested if requested in LANGUAGES else default

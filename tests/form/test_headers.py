@@ -73,6 +73,13 @@ def test_language(client, query, lang):
     assert page_config(response)["lang"] == lang
 
 
+def test_default_language_is_the_service_s(monkeypatch):
+    monkeypatch.setenv("HDS_DEFAULT_LANG", "en")
+    client = create_app().test_client()
+    assert page_config(client.get("/form", headers={"Accept-Language": "fr"}))["lang"] == "en"
+    assert page_config(client.get("/form?lang=fr"))["lang"] == "fr"
+
+
 def test_assessment_date_is_passed_on_only_when_well_formed(client):
     assert page_config(client.get("/form?as_of=2020-01-01"))["as_of"] == "2020-01-01"
     assert page_config(client.get("/form?as_of=yesterday"))["as_of"] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hds_api import create_app
+from hds_api.config import SettingsError
 from hds_api.form.settings import parse_allowed_origins, parse_frame_ancestors
 from hds_api.form.strings import STRINGS
 
@@ -18,7 +19,7 @@ def test_origins_are_split_on_spaces_and_commas_and_deduplicated():
 
 @pytest.mark.parametrize("bad", ["*", "https://*.example", "portal.example", "https://a.example/path", "javascript:x"])
 def test_an_allowed_origin_must_be_an_exact_origin(bad):
-    with pytest.raises(ValueError, match="FORM_ALLOWED_ORIGINS"):
+    with pytest.raises(SettingsError, match="HDS_FORM_ALLOWED_ORIGINS"):
         parse_allowed_origins(bad)
 
 
@@ -31,13 +32,19 @@ def test_frame_ancestors_default_to_the_service_and_the_allowed_origins():
 
 @pytest.mark.parametrize("bad", ["*", "https://a.example; script-src *", "'unsafe-inline'", "'none' 'self'"])
 def test_frame_ancestors_refuse_what_would_break_or_widen_the_policy(bad):
-    with pytest.raises(ValueError, match="FORM_FRAME_ANCESTORS"):
+    with pytest.raises(SettingsError, match="HDS_FORM_FRAME_ANCESTORS"):
         parse_frame_ancestors(bad, ())
 
 
 def test_a_bad_origin_stops_the_start():
-    with pytest.raises(ValueError, match="not an origin"):
+    with pytest.raises(SettingsError, match="not an origin"):
         create_app({"FORM_ALLOWED_ORIGINS": "portal.example"})
+
+
+def test_a_bad_origin_from_the_environment_stops_the_start(monkeypatch):
+    monkeypatch.setenv("HDS_FORM_FRAME_ANCESTORS", "*")
+    with pytest.raises(SettingsError, match="HDS_FORM_FRAME_ANCESTORS"):
+        create_app()
 
 
 def test_both_languages_have_every_string():
