@@ -39,11 +39,12 @@ class Servers:
     form: LiveServer  # the service
     portal: LiveServer  # an embedding page on an allowed origin
     stranger: LiveServer  # an embedding page allowed to frame the form, not to receive results
+    outsider: LiveServer  # an embedding page not even allowed to frame it
 
 
 @pytest.fixture(scope="session")
 def servers():
-    portal, stranger = LiveServer(embedding_app), LiveServer(embedding_app)
+    portal, stranger, outsider = (LiveServer(embedding_app) for _ in range(3))
     app = create_app(
         {
             "FORM_ALLOWED_ORIGINS": portal.origin,
@@ -51,8 +52,8 @@ def servers():
         }
     )
     form = LiveServer(app)
-    yield Servers(form, portal, stranger)
-    for server in (form, portal, stranger):
+    yield Servers(form, portal, stranger, outsider)
+    for server in (form, portal, stranger, outsider):
         server.stop()
 
 

@@ -9,8 +9,12 @@ from .driver import answer, settle
 WAIT_MS = 500
 
 
-def framed(page, portal, form_url):
+def embed(page, portal, form_url):
     page.goto(f"{portal.origin}/?src={quote(form_url(as_of='2026-11-25'), safe='')}")
+
+
+def framed(page, portal, form_url):
+    embed(page, portal, form_url)
     frame = page.frame_locator("iframe")
     frame.locator("[data-question-id]").wait_for()
     return next(f for f in page.frames if f.url.startswith(form_url()))
@@ -46,3 +50,11 @@ def test_unframed_page_posts_nothing(page, form_url):
     answer(page, "personal_data", False)
     page.wait_for_timeout(WAIT_MS)
     assert page.evaluate("() => window.received") == []
+
+
+def test_page_not_in_frame_ancestors_cannot_frame_the_form(watched, servers, form_url):
+    embed(watched.page, servers.outsider, form_url)
+    watched.page.wait_for_timeout(WAIT_MS)
+    frame = watched.page.frames[1]
+    assert frame.locator("#hds-form").count() == 0
+    assert any("frame-ancestors" in error for error in watched.errors)
