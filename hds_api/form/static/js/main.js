@@ -13,7 +13,7 @@ const root = $("hds-form");
 const backButton = root.querySelector('[data-action="back"]');
 
 // Answers in the order given, as [question id, value]: going back drops the last one.
-const state = { answers: [], result: null, busy: false };
+const state = { answers: [], busy: false };
 
 function setBusy(busy) {
   state.busy = busy;
@@ -62,7 +62,8 @@ function showQuestion(result, previous, focus) {
   resultView.replaceChildren();
   showProgress(result);
   const question = result.next_question;
-  $("question").replaceChildren(questionForm(question, strings, answer, previous?.[0] === question.id ? previous[1] : undefined));
+  const previousAnswer = previous?.[0] === question.id ? previous[1] : undefined;
+  $("question").replaceChildren(questionForm(question, strings, answer, previousAnswer));
   $("question-view").hidden = false;
   if (focus) $("question").querySelector(".question-label").focus();
 }
@@ -94,23 +95,28 @@ function showResult(result, focus) {
 /** Asks the API about `answers` and shows its next question or result; the answers are kept only on success. */
 async function load(answers, previous = null, { focus = true } = {}) {
   if (state.busy) return;
-  const retry = () => load(answers, previous);
   setBusy(true);
   clearAlert();
   say("");
+  let result;
   try {
-    const result = await assess(config, Object.fromEntries(answers));
-    state.answers = answers;
-    state.result = result;
-    $("navigation").hidden = false;
-    if (result.status === "complete") showResult(result, focus);
-    else showQuestion(result, previous, focus);
+    result = await assess(config, Object.fromEntries(answers));
   } catch (error) {
-    if (error instanceof ApiError) showAlert(format(strings.error, { message: error.message }), error.details, retry, focus);
-    else showAlert(strings.network_error, [], retry, focus);
-  } finally {
     setBusy(false);
+    const retry = () => load(answers, previous);
+    if (error instanceof ApiError) {
+      showAlert(format(strings.error, { message: error.message }), error.details, retry, focus);
+    } else {
+      showAlert(strings.network_error, [], retry, focus);
+    }
+    return;
   }
+  // Only the call is guarded: a fault of the page itself must surface as one, not as "service unreachable".
+  state.answers = answers;
+  setBusy(false);
+  $("navigation").hidden = false;
+  if (result.status === "complete") showResult(result, focus);
+  else showQuestion(result, previous, focus);
 }
 
 function answer(questionId, value) {

@@ -31,16 +31,17 @@ function certificates(result, strings) {
   return section(
     strings.certificates,
     "certificates",
-    result.certificates.map((certificate) =>
-      h(
+    result.certificates.map((certificate) => {
+      const covers = certificate.activities?.length
+        ? format(strings.certificate_covers, { activities: certificate.activities.join(", ") })
+        : null;
+      return h(
         "li",
         { "data-certificate": certificate.code },
         h("strong", {}, certificate.label),
-        certificate.activities?.length
-          ? h("span", { class: "aside" }, ` — ${format(strings.certificate_covers, { activities: certificate.activities.join(", ") })}`)
-          : null,
-      ),
-    ),
+        covers ? h("span", { class: "aside" }, ` — ${covers}`) : null,
+      );
+    }),
   );
 }
 
@@ -81,7 +82,9 @@ function flags(result, strings) {
   return section(
     strings.flags,
     "flags",
-    result.flags.map((flag) => h("li", { "data-flag": flag.code }, h("p", {}, flag.label), citations(flag.references, strings))),
+    result.flags.map((flag) =>
+      h("li", { "data-flag": flag.code }, h("p", {}, flag.label), citations(flag.references, strings)),
+    ),
   );
 }
 
