@@ -8,15 +8,26 @@ from flask import current_app, request
 
 from .config import LANGUAGES
 
+ACCEPT_LANGUAGE = {
+    "in": "header",
+    "name": "Accept-Language",
+    "required": False,
+    "schema": {"type": "string", "example": "en-GB,en;q=0.9"},
+    "description": "Used when `lang` is not given: the best of `fr` and `en`, else French.",
+}
+
 
 def response_language(explicit: Any = None) -> Any:
-    """The language of this request's answer.
+    """The language of this request's answer: `explicit` (the body's `lang`), else the query's `lang`, else
+    the best of Accept-Language, else the configured default.
 
-    An explicit `lang` (query or body) is returned as given, even unsupported, so that validation names it.
+    A `lang` given is returned as it is, even unsupported, so that validation names it.
     """
     if explicit is not None:
         return explicit
-    return negotiated_language()
+    if "lang" in request.args:
+        return request.args["lang"]
+    return request.accept_languages.best_match(LANGUAGES) or current_app.config["DEFAULT_LANG"]
 
 
 def negotiated_language() -> str:

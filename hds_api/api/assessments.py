@@ -5,18 +5,19 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..language import response_language
+from ..language import ACCEPT_LANGUAGE, response_language
 from ..openapi import example_refs
-from ..schemas import AssessmentRequestSchema, AssessmentResultSchema, ErrorSchema
+from ..schemas import AssessmentRequestSchema, AssessmentResultSchema, ErrorSchema, LangQuerySchema
 from . import current_rules
 from .responses import JSON, accepts, json_response
 
 blp = Blueprint("assessments", __name__, url_prefix="/v1/assessments", description="Assessments")
 
 
-@blp.route("")
+@blp.route("", parameters=[ACCEPT_LANGUAGE])
 class Assessments(MethodView):
     @accepts(JSON)
+    @blp.arguments(LangQuerySchema(), location="query", as_kwargs=True)
     @blp.arguments(AssessmentRequestSchema(), examples=example_refs("request"))
     @blp.response(200, AssessmentResultSchema, examples=example_refs("result"))
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
@@ -28,7 +29,7 @@ class Assessments(MethodView):
         description="Invalid request.",
         examples={"error-422": {"$ref": "#/components/examples/error-422"}},
     )
-    def post(self, request):
+    def post(self, request, lang=None):
         """Assess one hosting service
 
         Complete answers give the conclusion (`status: complete`); partial answers give `status: incomplete`
@@ -40,6 +41,6 @@ class Assessments(MethodView):
             request["answers"],
             request.get("as_of"),
             request.get("current_certification"),
-            response_language(request.get("lang")),
+            response_language(request.get("lang", lang)),
         )
         return json_response(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from ..language import response_language
+from ..language import ACCEPT_LANGUAGE, response_language
 from ..mermaid import flowchart
 from ..schemas import ErrorSchema, LangQuerySchema, TreeListSchema, TreeSchema
 from ..trees import Rules
@@ -26,7 +26,7 @@ def _tree_or_404(rules: Rules, tree_id: str):
     return tree
 
 
-@blp.route("")
+@blp.route("", parameters=[ACCEPT_LANGUAGE])
 class DecisionTrees(MethodView):
     @blp.arguments(LangQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, TreeListSchema)
@@ -64,7 +64,7 @@ class DecisionTree(MethodView):
         return json_response({**data, "rules": rules.identities[tree_id]})
 
 
-@blp.route("/<string:tree_id>/diagram")
+@blp.route("/<string:tree_id>/diagram", parameters=[ACCEPT_LANGUAGE])
 class DecisionTreeDiagram(MethodView):
     @blp.arguments(LangQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, {"type": "string"}, content_type="text/plain", description="Mermaid flowchart text.")

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..answers_schema import answers_json_schema
-from ..language import response_language
+from ..language import ACCEPT_LANGUAGE, response_language
 from ..schemas import QuestionnaireQuerySchema, QuestionnaireSchema
 from ..trees import today_in_paris
 from . import current_rules
@@ -27,7 +27,7 @@ QUESTIONNAIRE_OR_JSON_SCHEMA = {
 }
 
 
-@blp.route("")
+@blp.route("", parameters=[ACCEPT_LANGUAGE])
 class Questionnaire(MethodView):
     @blp.arguments(QuestionnaireQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, QUESTIONNAIRE_OR_JSON_SCHEMA)

@@ -129,3 +129,14 @@ def test_wrong_json_types_are_422(client, body):
     response = client.post("/v1/assessments", json=body)
     assert response.status_code == 422
     assert response.get_json()["errors"]
+
+
+def test_unsupported_lang_in_the_query_string_is_a_422(client):
+    response = client.post("/v1/assessments?lang=de", json={"answers": {}})
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["lang"]["allowed"] == ["fr", "en"]
+
+
+def test_body_lang_wins_over_the_query_string(client):
+    result = client.post("/v1/assessments?lang=fr", json={"answers": {}, "lang": "en"}).get_json()
+    assert result["lang"] == "en"
