@@ -24,13 +24,22 @@ def _split(value: str | Iterable[str] | None) -> list[str]:
     return [item.strip().rstrip("/") for item in value if item.strip()]
 
 
+def _serialised(origin: str) -> str:
+    """The origin as a browser spells it (lower case, no default port), so that comparing strings is enough."""
+    origin = origin.lower()
+    for scheme, port in (("http", ":80"), ("https", ":443")):
+        if origin.startswith(f"{scheme}://") and origin.endswith(port):
+            return origin.removesuffix(port)
+    return origin
+
+
 def parse_allowed_origins(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """The origins the finished result is posted to; a wildcard would leak results, so it is refused."""
     origins = _split(value)
     bad = [origin for origin in origins if not ORIGIN.match(origin)]
     if bad:
         raise SettingsError(f"HDS_FORM_ALLOWED_ORIGINS: not an origin (scheme://host[:port]): {', '.join(bad)}")
-    return tuple(dict.fromkeys(origins))
+    return tuple(dict.fromkeys(_serialised(origin) for origin in origins))
 
 
 def parse_frame_ancestors(value: str | Iterable[str] | None, allowed_origins: tuple[str, ...]) -> tuple[str, ...]:

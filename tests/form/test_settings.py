@@ -17,6 +17,11 @@ def test_origins_are_split_on_spaces_and_commas_and_deduplicated():
     assert parse_allowed_origins(["http://localhost:3000"]) == ("http://localhost:3000",)
 
 
+def test_origins_are_spelled_as_browsers_do():
+    value = "https://Portal.Example.org:443 http://a.example:80 https://b.example:8443"
+    assert parse_allowed_origins(value) == ("https://portal.example.org", "http://a.example", "https://b.example:8443")
+
+
 @pytest.mark.parametrize("bad", ["*", "https://*.example", "portal.example", "https://a.example/path", "javascript:x"])
 def test_an_allowed_origin_must_be_an_exact_origin(bad):
     with pytest.raises(SettingsError, match="HDS_FORM_ALLOWED_ORIGINS"):
