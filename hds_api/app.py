@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Flask
 
+from . import api_keys, docs_ui, errors, form, headers, openapi, request_log, security_headers
 from . import config as settings
-from . import docs_ui, errors, form, headers, openapi
 from .api import RULES_EXTENSION, register_blueprints
 from .json_provider import OrjsonProvider
 from .trees import load_rules
@@ -31,6 +31,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(openapi.FLASK_SETTINGS)
     if config:
         app.config.from_mapping(config)
+    request_log.init_app(app)  # first: every later hook's refusal is logged with its request id
+    api_keys.init_app(app)
     rules = load_rules(app.config["RULES_DIR"])
     app.extensions[RULES_EXTENSION] = rules
 
@@ -41,4 +43,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     form.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
+    security_headers.init_app(app)
     return app

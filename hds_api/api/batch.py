@@ -12,12 +12,14 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..batch import BatchOptions, UsageError, assess_items
 from ..batch.csv_format import read_csv_items
+from ..batch.csv_limits import CsvLimits
 from ..batch.csv_output import render_rows
 from ..batch.messages import message
 from ..batch_schemas import CSV, OK_RESPONSE, REQUEST_BODY, BatchEnvelopeSchema, BatchItemSchema, BatchQuerySchema
 from ..config import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
+from ..limits import check_json_depth
 from ..schemas import ErrorSchema
 from . import current_rules
 from .responses import JSON, accepts, json_response
@@ -55,6 +57,7 @@ def _read_body(lang: str) -> None:
 
 def _json_batch() -> tuple[list[Any], dict[str, Any]]:
     body = request.get_json()  # not JSON: 400 in the error shape
+    check_json_depth(body, request.get_data())
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
@@ -72,7 +75,8 @@ def _csv_batch(lang: str) -> tuple[list[Any], str]:
     except UnicodeDecodeError as error:
         abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
     try:
-        codec, items = read_csv_items(text, current_rules().catalogue, lang)
+        limits = CsvLimits.from_config(current_app.config)
+        codec, items = read_csv_items(text, current_rules().catalogue, lang, limits)
     except UsageError as error:
         abort(422, message=error.message, errors=error.errors)
     return items, codec.delimiter

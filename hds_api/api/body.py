@@ -18,6 +18,7 @@ import orjson
 from flask import request
 from flask_smorest import Blueprint, abort
 
+from ..limits import check_json_depth
 from .responses import JSON, require_mimetype
 
 INVALID_JSON = "Invalid JSON body."
@@ -35,10 +36,12 @@ def json_body(blp: Blueprint, schema: ma.Schema, **doc: Any) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             require_mimetype(JSON)
+            raw = request.get_data()
             try:
-                data = orjson.loads(request.get_data())
+                data = orjson.loads(raw)
             except orjson.JSONDecodeError:
                 abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
+            check_json_depth(data, raw)
             try:
                 loaded = schema.load(data)
             except ma.ValidationError as error:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..trees.compiled import Catalogue
 from .csv_cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
+from .csv_limits import BoundedLines, CsvLimits, LineTooLong, UnreadableRow, read_header
 from .csv_output import render_rows
 from .errors import UsageError
 from .items import Item
@@ -40,16 +41,30 @@ def sniff_delimiter(header_line: str) -> str:
 class CsvCodec:
     """Turns rows into items and entries into rows, for one header; small and picklable (sent to workers)."""
 
-    def __init__(self, columns: list[str], question_types: dict[str, str], delimiter: str, lang: str):
+    def __init__(
+        self,
+        columns: list[str],
+        question_types: dict[str, str],
+        delimiter: str,
+        lang: str,
+        limits: CsvLimits = CsvLimits(),  # noqa: B008 - frozen, so sharing the default is safe
+    ):
         self.columns = columns
         self.question_types = question_types
         self.delimiter = delimiter
         self.lang = lang
+        self.limits = limits
         # What each column holds, worked out once: the per-row loop is the CLI's hot path.
         self.kinds = [(column, _kind(column, question_types)) for column in columns]
 
     @classmethod
-    def from_header(cls, header_line: str, catalogue: Catalogue, lang: str) -> CsvCodec:
+    def from_header(
+        cls,
+        header_line: str,
+        catalogue: Catalogue,
+        lang: str,
+        limits: CsvLimits = CsvLimits(),  # noqa: B008 - frozen
+    ) -> CsvCodec:
         """Check the header; `UsageError` names unknown or duplicate columns, with the allowed ones."""
         delimiter = sniff_delimiter(header_line)
         try:
@@ -70,11 +85,14 @@ class CsvCodec:
         if "id" not in columns:
             text = message(lang, "missing_id_column")
             raise UsageError(text, {"id": {"message": text}})
-        return cls(columns, dict(catalogue.question_types), delimiter, lang)
+        return cls(columns, dict(catalogue.question_types), delimiter, lang, limits)
 
-    def item(self, cells: list[str]) -> Item:
+    def item(self, cells: list[str] | UnreadableRow) -> Item:
         """One row as an item; cells that cannot be read become the item's errors."""
         item = Item(id=None, answers={})
+        if isinstance(cells, UnreadableRow):
+            item.error("row", self.lang, cells.key, line=cells.line, limit=self.limits.row_chars, detail=cells.detail)
+            return item
         held: dict[str, Any] = {}
         if len(cells) > len(self.columns):
             item.error("row", self.lang, "extra_cells")
@@ -82,6 +100,9 @@ class CsvCodec:
             text = cell.strip()
             if not text:
                 continue  # empty = unanswered
+            if len(text) > self.limits.cell_chars:
+                item.error(_field(column, kind), self.lang, "cell_too_long", limit=self.limits.cell_chars)
+                continue
             if kind == "boolean":
                 value = BOOLEAN_WORDS.get(text.lower())
                 if value is None:
@@ -101,7 +122,7 @@ class CsvCodec:
                 self._gap_cell(item, held, GAP_COLUMNS[column], text)
             else:
                 item.error("row", self.lang, "unnamed_cell")
-        if item.id is None:
+        if item.id is None and "id" not in item.errors:
             item.error("id", self.lang, "id_required")
         if held:  # a partial certificate is reported by the engine, field by field
             item.current_certification = {"activities": None, "referential": None, "valid_until": None, **held}
@@ -118,15 +139,40 @@ class CsvCodec:
         else:
             held[key] = text.lower() if key == "referential" else text
 
-    def rows(self, lines: Iterable[str]) -> Iterator[list[str]]:
-        """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped."""
-        for cells in csv.reader(lines, delimiter=self.delimiter):
+    def rows(self, lines: Iterable[str]) -> Iterator[list[str] | UnreadableRow]:
+        """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped.
+
+        A line longer than the limit, or a quoted cell that runs past the csv module's own bound, is an
+        `UnreadableRow` (that row's error) and reading goes on at the next line.
+        """
+        bounded = BoundedLines(lines, self.limits.row_chars, lines_before=1)
+        reader = csv.reader(bounded, delimiter=self.delimiter)
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except LineTooLong as error:
+                yield UnreadableRow(error.line, "row_too_long")
+                continue
+            except csv.Error as error:
+                yield UnreadableRow(bounded.line, "row_unreadable", str(error))
+                continue
             if "".join(cells).strip():
                 yield cells
 
     def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str:
         """Output rows in the input's delimiter (see `csv_output`)."""
         return render_rows(entries, self.delimiter, self.lang, header)
+
+
+def _field(column: str, kind: str) -> str:
+    """A column's field name in errors, as the engine names it (`csv_output.column_of` turns it back)."""
+    if kind in ("boolean", "choice"):
+        return f"answers.{column}"
+    if kind == "gap":
+        return f"current_certification.{GAP_COLUMNS[column]}"
+    return column or "row"
 
 
 def _kind(column: str, question_types: dict[str, str]) -> str:
@@ -137,12 +183,26 @@ def _kind(column: str, question_types: dict[str, str]) -> str:
     return column or "unnamed"  # "id", "as_of"
 
 
-def read_csv_items(text: str, catalogue: Catalogue, lang: str) -> tuple[CsvCodec, list[Item]]:
-    """A whole CSV text (an HTTP body) as items; `UsageError` for a bad header."""
-    lines = io.StringIO(text.lstrip("\ufeff"), newline="")
-    header = lines.readline()
+def checked_header(text: Any, limits: CsvLimits, lang: str) -> str:
+    """The header line of `text`; `UsageError` when it is empty or longer than the line limit."""
+    header = read_header(text, limits)
+    if header is None:
+        detail = message(lang, "header_too_long", limit=limits.row_chars)
+        text = message(lang, "bad_header", detail=detail)
+        raise UsageError(text, {"header": {"message": text, "limit": limits.row_chars}})
     if not header.strip():
         text = message(lang, "bad_header", detail="empty")
         raise UsageError(text, {"header": {"message": text}})
-    codec = CsvCodec.from_header(header, catalogue, lang)
+    return header
+
+
+def read_csv_items(
+    text: str,
+    catalogue: Catalogue,
+    lang: str,
+    limits: CsvLimits = CsvLimits(),  # noqa: B008 - frozen
+) -> tuple[CsvCodec, list[Item]]:
+    """A whole CSV text (an HTTP body) as items; `UsageError` for a bad header."""
+    lines = io.StringIO(text.lstrip("\ufeff"), newline="")
+    codec = CsvCodec.from_header(checked_header(lines, limits, lang), catalogue, lang, limits)
     return codec, [codec.item(cells) for cells in codec.rows(lines)]

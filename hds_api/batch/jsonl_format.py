@@ -27,6 +27,10 @@ class JsonLinesCodec:
             item = Item(id=None)
             item.error("item", self.lang, "malformed_json", detail=f"{error.msg} (column {error.colno})")
             return item
+        except RecursionError:  # `json` recurses: a line nested a thousand deep would stop the whole file
+            item = Item(id=None)
+            item.error("item", self.lang, "malformed_json", detail="nested too deep")
+            return item
         return item_from_json(obj, self.lang)
 
     def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str:

@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_many_items": "Trop d'éléments : {count} pour un maximum de {limit}.",
         "too_large": "Corps de requête trop volumineux : {limit} octets au plus.",
         "allowed": "valeurs permises",
+        "row_too_long": "Ligne {line} : plus de {limit} caractères (HDS_CSV_MAX_ROW_CHARS) ; elle n'est pas lue.",
+        "row_unreadable": "Ligne {line} illisible : {detail}.",
+        "cell_too_long": "Cellule de plus de {limit} caractères (HDS_CSV_MAX_CELL_CHARS).",
+        "header_too_long": "plus de {limit} caractères (HDS_CSV_MAX_ROW_CHARS)",
     },
     "en": {
         "invalid_item": "The item has {count} invalid field(s).",
@@ -45,6 +49,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_many_items": "Too many items: {count} for at most {limit}.",
         "too_large": "Request body too large: {limit} bytes at most.",
         "allowed": "allowed",
+        "row_too_long": "Line {line}: longer than {limit} characters (HDS_CSV_MAX_ROW_CHARS); not read.",
+        "row_unreadable": "Line {line} unreadable: {detail}.",
+        "cell_too_long": "Cell longer than {limit} characters (HDS_CSV_MAX_CELL_CHARS).",
+        "header_too_long": "longer than {limit} characters (HDS_CSV_MAX_ROW_CHARS)",
     },
 }
 

@@ -14,10 +14,12 @@ from typing import Any
 
 from ..batch import DETAILS, BatchOptions, UsageError
 from ..batch.csv_format import CsvCodec
+from ..batch.csv_limits import CsvLimits, read_header
 from ..batch.jsonl_format import JsonLinesCodec
 from ..batch.pipeline import choose_jobs
 from ..batch.pipeline import run as run_pipeline
 from ..batch.progress import Progress
+from ..config import SettingsError, setting
 from ..trees import RulesError, load_rules
 
 
@@ -83,16 +85,18 @@ def _open_input(path: str) -> tuple[io.BufferedReader, int | None]:
     return binary, os.fstat(binary.fileno()).st_size
 
 
-def _codec(kind: str, text: io.TextIOWrapper, rules: Any, options: BatchOptions) -> Any:
+def _codec(kind: str, text: io.TextIOWrapper, rules: Any, options: BatchOptions, limits: CsvLimits) -> Any:
     if kind == "jsonl":
         return JsonLinesCodec(options.lang)
     try:
-        header = text.readline()
+        header = read_header(text, limits)
     except UnicodeDecodeError as error:
         raise UsageError(f"unreadable header: the file is not UTF-8 ({error.reason})") from None
+    if header is None:
+        raise UsageError(f"unreadable header: longer than {limits.row_chars} characters (HDS_CSV_MAX_ROW_CHARS)")
     if not header.strip():
         raise UsageError("unreadable header: the file is empty")
-    return CsvCodec.from_header(header, rules.catalogue, options.lang)
+    return CsvCodec.from_header(header, rules.catalogue, options.lang, limits)
 
 
 def _describe(error: UsageError) -> str:
@@ -111,9 +115,10 @@ def run(args: argparse.Namespace) -> int:
         kind = _input_format(args)
         rules = load_rules(args.rules)
         options = BatchOptions.check(rules, args.as_of, args.lang, args.detail)
+        limits = CsvLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
     except UsageError as error:
         return _usage(_describe(error))
-    except RulesError as error:
+    except (RulesError, SettingsError) as error:
         return _usage(str(error))
     if _same_file(args.input, args.output):
         return _usage("OUTPUT is INPUT: writing the results would destroy the input")
@@ -129,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             binary.peek(3)[:3] == codecs.BOM_UTF8,
         )
         try:
-            codec = _codec(kind, source.text, rules, options)
+            codec = _codec(kind, source.text, rules, options, limits)
         except UsageError as error:
             return _usage(_describe(error))
         return _assess(args, rules, codec, options, source)

@@ -19,6 +19,12 @@ def test_defaults_are_safe():
         "CORS_ORIGINS": [],
         "BATCH_MAX_ITEMS": 10_000,
         "BATCH_MAX_BODY_BYTES": 16 * 1024 * 1024,
+        "MAX_JSON_DEPTH": 32,
+        "CSV_MAX_ROW_CHARS": 64 * 1024,
+        "CSV_MAX_CELL_CHARS": 4096,
+        "API_KEYS": (),
+        "API_KEYS_FILE": (),
+        "ACCESS_LOG": "-",
         "DEFAULT_LANG": "fr",
     }
 

@@ -13,6 +13,7 @@ from ..scenario_files import SCENARIO_DIR
 
 ENDPOINTS = {
     "/health": {"get"},
+    "/ready": {"get"},
     "/v1/questionnaire": {"get"},
     "/v1/assessments": {"post"},
     "/v1/assessments/batch": {"post"},
@@ -38,7 +39,7 @@ def test_spec_documents_every_endpoint_and_the_error_shape(client, app):
         for method in methods:
             assert "default" in spec["paths"][path][method]["responses"], (path, method)
     served = {re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule) for rule in app.url_map.iter_rules()}
-    api_rules = {rule for rule in served if rule.startswith(("/v1", "/health"))}
+    api_rules = {rule for rule in served if rule.startswith(("/v1", "/health", "/ready"))}
     assert api_rules == set(ENDPOINTS)
 
 

@@ -1,0 +1,75 @@
+"""Bounds on what one CSV line and one cell may hold, so that no input can make a row cost unbounded memory
+or time; a row beyond them is that row's error, and the rows after it are still read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DISCARD_CHUNK = 64 * 1024  # the rest of an overlong line is read, and dropped, this much at a time
+
+
+@dataclass(frozen=True, slots=True)
+class CsvLimits:
+    """`HDS_CSV_MAX_ROW_CHARS` and `HDS_CSV_MAX_CELL_CHARS` (see `hds_api.config`)."""
+
+    row_chars: int = 64 * 1024
+    cell_chars: int = 4096
+
+    @classmethod
+    def from_config(cls, config: Any) -> CsvLimits:
+        return cls(config["CSV_MAX_ROW_CHARS"], config["CSV_MAX_CELL_CHARS"])
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableRow:
+    """Stands for a row that could not be read (sent to workers in place of its cells, so picklable)."""
+
+    line: int
+    key: str  # a message key of `messages`
+    detail: str = ""
+
+
+class LineTooLong(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+class BoundedLines:
+    """The physical lines of a text, each at most `limit` characters (line break aside); reading a longer one
+    drops it, piece by piece, and raises `LineTooLong` — after which iteration goes on with the next line."""
+
+    def __init__(self, source: Any, limit: int, lines_before: int = 0):
+        self._readline = getattr(source, "readline", None)
+        self._lines = None if self._readline else iter(source)
+        self.limit = limit
+        self.line = lines_before  # the number of the last line read (the header, already read, is line 1)
+
+    def __iter__(self) -> BoundedLines:
+        return self
+
+    def _read(self, size: int) -> str:
+        if self._readline is not None:
+            return self._readline(size)
+        return next(self._lines, "")  # a list of lines (tests): already in memory, so not bounded here
+
+    def __next__(self) -> str:
+        line = self._read(self.limit + 2)  # room for the line's own \r\n
+        if not line:
+            raise StopIteration
+        self.line += 1
+        if len(line.rstrip("\r\n")) <= self.limit:
+            return line
+        while line and not line.endswith(("\n", "\r")):
+            line = self._read(DISCARD_CHUNK)
+        raise LineTooLong(self.line)
+
+
+def read_header(text: Any, limits: CsvLimits) -> str | None:
+    """The header line, or None when it is longer than the line limit."""
+    lines = BoundedLines(text, limits.row_chars)
+    try:
+        return next(lines, "")
+    except LineTooLong:
+        return None

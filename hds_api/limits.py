@@ -1,0 +1,38 @@
+"""The JSON nesting limit: a deep document is refused before anything walks it recursively.
+
+Body size (`HDS_MAX_BODY_BYTES`, `HDS_BATCH_MAX_BODY_BYTES`) is werkzeug's to enforce and item count the batch's;
+CSV line and cell sizes are `hds_api.batch.csv_limits`'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+from flask_smorest import abort
+
+
+def too_deep(value: Any, limit: int) -> bool:
+    """Whether `value` nests objects and arrays deeper than `limit` (the top level is 1). Iterative, so that
+    no document can exhaust the stack, and it stops at the first node too deep."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def check_json_depth(value: Any, raw: bytes) -> None:
+    """400 in the error shape, naming the limit, when the parsed body `value` nests deeper than `MAX_JSON_DEPTH`.
+
+    A body with fewer brackets than the limit cannot be too deep: one `bytes.count` each, no walk (the usual case).
+    """
+    limit = current_app.config["MAX_JSON_DEPTH"]
+    if raw.count(b"{") + raw.count(b"[") <= limit or not isinstance(value, (dict, list)):
+        return
+    if too_deep(value, limit):
+        text = f"The JSON body nests deeper than {limit} levels (HDS_MAX_JSON_DEPTH)."
+        abort(400, message=text, errors={"body": {"message": text, "limit": limit}})
