@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
+from flask import Flask, Response, current_app, request
 from flask_smorest import abort
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from .errors import error_response, handle_http_exception
 
 
 def too_deep(value: Any, limit: int) -> bool:
@@ -36,3 +39,17 @@ def check_json_depth(value: Any, raw: bytes) -> None:
     if too_deep(value, limit):
         text = f"The JSON body nests deeper than {limit} levels (HDS_MAX_JSON_DEPTH)."
         abort(400, message=text, errors={"body": {"message": text, "limit": limit}})
+
+
+def _body_too_large(error: RequestEntityTooLarge) -> Response:
+    """werkzeug's 413 says only "too large": name the limit and its setting (the batch names its own)."""
+    if getattr(error, "data", None):  # raised with its own message (the batch endpoint's)
+        return handle_http_exception(error)
+    limit = request.max_content_length
+    setting = "HDS_MAX_BODY_BYTES" if limit == current_app.config["MAX_CONTENT_LENGTH"] else "HDS_BATCH_MAX_BODY_BYTES"
+    text = f"The request body is larger than {limit} bytes ({setting})."
+    return error_response(413, text, {"body": {"message": text, "limit": limit}})
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(RequestEntityTooLarge, _body_too_large)
