@@ -1,5 +1,17 @@
-"""WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app`."""
+"""WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+Rules that do not validate, or a setting the service cannot run with, stop start-up here (gunicorn preloads the
+app in its master, before it listens): one message naming every problem, exit status 1, never a half-served app.
+"""
+
+import sys
 
 from hds_api import create_app
+from hds_api.config import SettingsError
+from hds_api.trees import RulesError
 
-app = create_app()
+try:
+    app = create_app()
+except (RulesError, SettingsError) as error:
+    print(f"hds-scope cannot start: {error}", file=sys.stderr, flush=True)
+    raise SystemExit(1) from None

@@ -1,0 +1,123 @@
+"""Faults while serving, under gunicorn: SIGTERM with a request in flight, a worker killed during load, clients
+that go away mid-batch. Every loop is bounded in count and time."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import threading
+import time
+
+import pytest
+
+from .conftest import COMPLETE
+from .gunicorn_server import Gunicorn
+
+AS_OF = "2026-11-25"
+ASSESSMENT = {"answers": COMPLETE, "as_of": AS_OF}
+
+
+def batch_body(count: int) -> bytes:
+    items = [{"id": f"s{n}", "answers": COMPLETE} for n in range(count)]
+    return json.dumps({"items": items, "as_of": AS_OF, "detail": "full"}).encode()
+
+
+def request_head(body_length: int) -> bytes:
+    return (
+        f"POST /v1/assessments/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {body_length}\r\nConnection: close\r\n\r\n"
+    ).encode()
+
+
+def read_all(sock: socket.socket) -> bytes:
+    chunks = []
+    while chunk := sock.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def server(tmp_path):
+    server = Gunicorn(tmp_path).wait_ready()
+    yield server
+    server.stop()
+
+
+def assess_until(server: Gunicorn, stop: threading.Event, outcomes: list, limit: int = 2000) -> None:
+    """Complete assessments one after the other (each on its own connection, as sync workers serve them)."""
+    for _ in range(limit):
+        if stop.is_set():
+            return
+        try:
+            status, body = server.request("POST", "/v1/assessments", ASSESSMENT)
+            outcomes.append(status == 200 and body["hds_certification_required"] is True)
+        except OSError:  # reset or closed by a dying worker
+            outcomes.append(False)
+
+
+def test_sigterm_lets_the_request_in_flight_finish(server):
+    body = batch_body(2000)
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall(request_head(len(body)) + body[: len(body) // 2])
+        time.sleep(0.5)  # a worker has taken the request and waits for the rest of its body
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(1.0)  # shutting down: the idle worker leaves, the busy one must not
+        assert server.process.poll() is None
+        sock.sendall(body[len(body) // 2 :])
+        raw = read_all(sock)
+    head, _, payload = raw.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200"), head
+    answer = json.loads(payload)
+    assert answer["summary"]["total"] == 2000 and answer["summary"]["required"] == 2000
+    assert [entry["id"] for entry in answer["results"]] == [f"s{n}" for n in range(2000)]
+    assert server.process.wait(timeout=30) == 0  # then it stops, cleanly
+
+
+def test_a_worker_killed_during_load_loses_at_most_its_request(server):
+    stop, outcomes = threading.Event(), []
+    clients = [threading.Thread(target=assess_until, args=(server, stop, outcomes)) for _ in range(4)]
+    for client in clients:
+        client.start()
+    try:
+        time.sleep(1.0)
+        before = len(outcomes)
+        victim = server.worker_pids()[0]
+        os.kill(victim, signal.SIGKILL)
+        time.sleep(2.0)
+    finally:
+        stop.set()
+        for client in clients:
+            client.join(timeout=30)
+    assert before > 0 and len(outcomes) > before + 10  # it kept answering after the kill
+    assert outcomes.count(False) <= 1  # a sync worker holds one request: that one at most is lost
+    replaced = server.worker_pids()
+    assert len(replaced) == 2 and victim not in replaced
+    assert server.request("POST", "/v1/assessments", ASSESSMENT)[0] == 200
+
+
+def test_clients_leaving_mid_batch_do_not_hurt_others(server):
+    workers = server.worker_pids()
+    body = batch_body(3000)
+    stop, outcomes = threading.Event(), []
+    others = threading.Thread(target=assess_until, args=(server, stop, outcomes))
+    others.start()
+    try:
+        for _ in range(3):
+            # Leaves halfway through sending its body...
+            with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+                sock.sendall(request_head(len(body)) + body[: len(body) // 2])
+                time.sleep(0.2)
+            # ...or sends it all and leaves before the answer (the worker writes to a closed socket).
+            with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+                sock.sendall(request_head(len(body)) + body)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST
+        time.sleep(1.5)
+    finally:
+        stop.set()
+        others.join(timeout=30)
+    assert len(outcomes) > 10 and all(outcomes)
+    assert server.worker_pids() == workers  # no worker died or was killed
+    assert server.request("GET", "/ready")[0] == 200
+    assert "Traceback" not in server.output
