@@ -7,6 +7,7 @@ time: neither the content nor the length of a key leaks through timing. Without 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
 
@@ -61,8 +62,21 @@ def _require_key():
     return error_response(401, message, {"Authorization": {"message": detail}}, {"WWW-Authenticate": CHALLENGE})
 
 
+# How the spec describes the keys (Swagger UI then offers to "Authorize"); open operations say `security: []`.
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer", "description": "`Authorization: Bearer <key>`"},
+    "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+}
+
+
 def init_app(app: Flask) -> None:
+    """Before the Api is built: with keys, the spec's options gain the security schemes."""
     keys = (*app.config.get("API_KEYS", ()), *app.config.get("API_KEYS_FILE", ()))
     app.extensions[EXTENSION] = tuple(digest(key) for key in keys)
-    if keys:  # no key configured: no hook at all, the API is open
-        app.before_request(_require_key)
+    if not keys:  # no key configured: no hook at all, the API is open
+        return
+    app.before_request(_require_key)
+    options = copy.deepcopy(app.config.get("API_SPEC_OPTIONS", {}))
+    options.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    options["security"] = [{"bearer": []}, {"apiKey": []}]
+    app.config["API_SPEC_OPTIONS"] = options

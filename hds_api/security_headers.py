@@ -16,7 +16,7 @@ from flask import Flask, Response
 
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 # Swagger UI: its own scripts and styles, and the icons its stylesheet embeds as data: URIs (an image cannot run
-# script). tests/hardening/test_docs_page.py opens the page in Chromium and fails on any violation.
+# script). tests/form/test_docs_page.py opens the page in Chromium and fails on any violation.
 HTML_POLICY = (
     "default-src 'self'",
     "script-src 'self' {hashes}",

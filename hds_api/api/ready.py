@@ -21,6 +21,7 @@ blp = Blueprint("ready", __name__, url_prefix="/ready", description="Readiness")
 
 @blp.route("")
 class Ready(MethodView):
+    @blp.doc(security=[])  # open, API keys or not
     @blp.response(200, ReadySchema)
     @blp.alt_response(503, schema=ErrorSchema, description="The rules are not loaded: do not send traffic.")
     def get(self):

@@ -1,14 +1,28 @@
-"""schemathesis, in-process against the served spec: generated requests must get documented answers."""
+"""schemathesis, in-process against the served spec: every operation, every check schemathesis has, bounded
+(`scripts/fuzz-release.sh` runs the same against gunicorn with many more examples before a release)."""
 
 from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import CHECKS
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from hds_api import create_app
 
-schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"TESTING": True}))
+schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"TESTING": True, "ACCESS_LOG": "off"}))
+ALL_CHECKS = list(CHECKS.get_all())
+
+
+def test_every_check_runs():
+    names = {check.__name__ for check in ALL_CHECKS}
+    assert {"not_a_server_error", "response_schema_conformance", "negative_data_rejection", "ignored_auth"} <= names
+
+
+def test_every_operation_is_fuzzed():
+    operations = {(op.ok().method.upper(), op.ok().path) for op in schema.get_all_operations()}
+    assert ("GET", "/ready") in operations and ("POST", "/v1/assessments/batch") in operations
+    assert len(operations) == 8
 
 
 @schema.parametrize()
@@ -17,4 +31,4 @@ def test_api_conforms_to_its_spec(case):
     # A CSV body is a string to the spec, but only a header of known columns is a valid one: arbitrary strings
     # are rightly refused (tests/batch/test_http.py checks the header rules). Every other check still runs.
     excluded = [positive_data_acceptance] if case.media_type == "text/csv" else []
-    case.call_and_validate(excluded_checks=excluded)
+    case.call_and_validate(checks=ALL_CHECKS, excluded_checks=excluded)
