@@ -1,4 +1,5 @@
-"""Security headers on every response: nosniff, a referrer policy, and a Content-Security-Policy.
+"""Security headers on every response: a referrer policy and a Content-Security-Policy (and `hds_api.headers`
+sets `X-Content-Type-Options: nosniff`).
 
 HTML pages get a strict policy: the form sets its own (`hds_api.form.headers`); the docs page (flask-smorest's
 Swagger UI template, assets served by the service) runs one inline script, allowed by its hash and nothing else.
@@ -42,12 +43,14 @@ def html_policy(page: bytes) -> str:
 
 
 def add_security_headers(response: Response) -> Response:
+    """Adds what is not already there (the form sets its own policy). `nosniff` is `hds_api.headers`' to set."""
     headers = response.headers
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers.setdefault("Referrer-Policy", "no-referrer")
-    if "Content-Security-Policy" not in headers:  # the form's own policy stands
+    present = {key.lower() for key, _ in headers.items()}  # one pass: this runs on every request
+    if "referrer-policy" not in present:
+        headers.add("Referrer-Policy", "no-referrer")
+    if "content-security-policy" not in present:
         html = response.mimetype == "text/html" and not response.direct_passthrough
-        headers["Content-Security-Policy"] = html_policy(response.get_data()) if html else NON_HTML_POLICY
+        headers.add("Content-Security-Policy", html_policy(response.get_data()) if html else NON_HTML_POLICY)
     return response
 
 

@@ -24,10 +24,11 @@ def batch_body(count: int) -> bytes:
     return json.dumps({"items": items, "as_of": AS_OF, "detail": "full"}).encode()
 
 
-def request_head(body_length: int) -> bytes:
+def request_head(body_length: int, expect_continue: bool = False) -> bytes:
+    expect = "Expect: 100-continue\r\n" if expect_continue else ""
     return (
         f"POST /v1/assessments/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {body_length}\r\nConnection: close\r\n\r\n"
+        f"Content-Length: {body_length}\r\n{expect}Connection: close\r\n\r\n"
     ).encode()
 
 
@@ -60,8 +61,10 @@ def assess_until(server: Gunicorn, stop: threading.Event, outcomes: list, limit:
 def test_sigterm_lets_the_request_in_flight_finish(server):
     body = batch_body(2000)
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
-        sock.sendall(request_head(len(body)) + body[: len(body) // 2])
-        time.sleep(0.5)  # a worker has taken the request and waits for the rest of its body
+        sock.sendall(request_head(len(body), expect_continue=True))
+        # gunicorn answers 100 Continue once a worker holds the request: from then on it is in flight.
+        assert sock.recv(64).startswith(b"HTTP/1.1 100 Continue")
+        sock.sendall(body[: len(body) // 2])
         server.process.send_signal(signal.SIGTERM)
         time.sleep(1.0)  # shutting down: the idle worker leaves, the busy one must not
         assert server.process.poll() is None
