@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..trees import Rules, load_rules
-from .items import usable_id
 from .progress import Progress
 from .runner import BatchOptions, assess_stream
 from .summary import Summary, Tally
@@ -42,7 +41,7 @@ class ChunkAssessor:
         items = [self.codec.item(row) for row in rows]
         tally = Tally()
         entries = list(assess_stream(self.rules, items, self.options, tally))
-        return ChunkOutcome(self.codec.render(entries), tally, [usable_id(item) for item in items])
+        return ChunkOutcome(self.codec.render(entries), tally, [item.id for item in items])
 
 
 def available_cores() -> int:

@@ -10,7 +10,7 @@ from typing import Any
 from ..trees import InvalidRequest, Rules, today_in_paris
 from .compact import compact_result
 from .errors import UsageError, invalid_item
-from .items import Item, item_from_json, usable_id
+from .items import Item, item_from_json
 from .messages import message
 from .summary import Summary, Tally
 
@@ -75,7 +75,7 @@ def assess_stream(rules: Rules, items: Iterable[Item], options: BatchOptions, ta
     for item in items:
         result, error = evaluate_item(rules, item, options)
         tally.add(result)
-        yield shape_entry(usable_id(item), result, error, options.detail)
+        yield shape_entry(item.id, result, error, options.detail)
 
 
 def assess_items(
@@ -93,7 +93,7 @@ def assess_items(
     summary = Summary()
     read = [item if isinstance(item, Item) else item_from_json(item, options.lang) for item in items]
     for item in read:
-        summary.see_id(usable_id(item))
+        summary.see_id(item.id)
     results = list(assess_stream(rules, read, options, summary))
     return {"results": results, "summary": summary_dict(rules, summary, options)}
 
