@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..trees import InvalidRequest, Rules, today_in_paris
+from ..trees.texts import LANGUAGES
 from .compact import compact_result
 from .errors import UsageError, invalid_item
 from .items import Item, item_from_json
@@ -33,7 +34,7 @@ class BatchOptions:
             resolved = rules.evaluate({}, today_in_paris() if as_of is None else as_of, None, lang)
         except InvalidRequest as error:
             errors.update(error.errors)
-        text_lang = lang if lang in ("fr", "en") else "fr"
+        text_lang = lang if lang in LANGUAGES else "fr"
         if detail not in DETAILS:
             errors["detail"] = {"message": message(text_lang, "bad_detail"), "allowed": list(DETAILS)}
         if errors:
