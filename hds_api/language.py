@@ -7,6 +7,8 @@ from typing import Any
 from flask import current_app, request
 
 from .config import LANGUAGES
+from .trees import InvalidRequest
+from .trees.request_check import MESSAGES
 
 ACCEPT_LANGUAGE = {
     "in": "header",
@@ -15,6 +17,27 @@ ACCEPT_LANGUAGE = {
     "schema": {"type": "string", "example": "en-GB,en;q=0.9"},
     "description": "Used when `lang` is not given: the best of `fr` and `en`, else French.",
 }
+
+
+LANG_QUERY = {
+    "in": "query",
+    "name": "lang",
+    "required": False,
+    "schema": {"type": "string", "enum": list(LANGUAGES)},
+    "description": "Language of labels and messages, when the body names none.",
+}
+
+
+def checked_query_language() -> str | None:
+    """The query string's `lang`, if any; an unsupported one is a 422 naming the languages."""
+    if not request.query_string:  # the usual case; parsing an empty query string still costs a few µs
+        return None
+    lang = request.args.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        message_lang = negotiated_language()
+        entry = {"message": MESSAGES[message_lang]["bad_language"], "allowed": list(LANGUAGES)}
+        raise InvalidRequest({"lang": entry}, message_lang)
+    return lang
 
 
 def response_language(explicit: Any = None) -> Any:

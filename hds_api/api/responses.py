@@ -23,23 +23,28 @@ def text_response(text: str, mimetype: str = "text/plain") -> Response:
     return Response(text, mimetype=mimetype)
 
 
+def require_mimetype(*mimetypes: str) -> None:
+    """Answer 415 unless the body is sent as one of `mimetypes`."""
+    if request.mimetype not in mimetypes:
+        abort(
+            415,
+            message=f"The request body must be sent as {' or '.join(mimetypes)}.",
+            errors={
+                "Content-Type": {
+                    "message": f"Unsupported media type {request.mimetype or '(none)'!r}.",
+                    "allowed": list(mimetypes),
+                }
+            },
+        )
+
+
 def accepts(*mimetypes: str) -> Callable:
     """Answer 415 unless the body is sent as one of `mimetypes`; place it above `@blp.arguments`."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if request.mimetype not in mimetypes:
-                abort(
-                    415,
-                    message=f"The request body must be sent as {' or '.join(mimetypes)}.",
-                    errors={
-                        "Content-Type": {
-                            "message": f"Unsupported media type {request.mimetype or '(none)'!r}.",
-                            "allowed": list(mimetypes),
-                        }
-                    },
-                )
+            require_mimetype(*mimetypes)
             return view(*args, **kwargs)
 
         return wrapper
