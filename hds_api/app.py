@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 
 from . import config as settings
-from . import docs_ui, errors, headers, openapi
+from . import docs_ui, errors, form, headers, openapi
 from .api import RULES_EXTENSION, register_blueprints
 from .json_provider import OrjsonProvider
 from .trees import load_rules
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     openapi.describe(api, rules)  # before the blueprints: their schemas are converted as they register
     register_blueprints(api)
     docs_ui.init_app(app)
+    form.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     return app

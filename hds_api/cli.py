@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import assess, check, docs
+from .commands import assess, batch, check, docs
 
 # Each module offers `register(subparsers)`, whose parser sets `run(args) -> exit code`.
-COMMANDS = [check, assess, docs]
+COMMANDS = [check, assess, docs, batch]
 
 USAGE_ERROR = 2
 

@@ -39,6 +39,10 @@ SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "HDS_MAX_BODY_BYTES": ("MAX_CONTENT_LENGTH", _positive_int, 1024 * 1024),
     # Origins allowed to call the API from a browser (comma-separated); none by default.
     "HDS_CORS_ORIGINS": ("CORS_ORIGINS", _origins, []),
+    # POST /v1/assessments/batch: most items per request, and largest body in bytes (replaces HDS_MAX_BODY_BYTES
+    # there); beyond either, 413.
+    "HDS_BATCH_MAX_ITEMS": ("BATCH_MAX_ITEMS", _positive_int, 10_000),
+    "HDS_BATCH_MAX_BODY_BYTES": ("BATCH_MAX_BODY_BYTES", _positive_int, 16 * 1024 * 1024),
     # Language when neither `lang` nor Accept-Language names a supported one.
     "HDS_DEFAULT_LANG": ("DEFAULT_LANG", _language, "fr"),
 }

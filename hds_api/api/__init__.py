@@ -16,7 +16,7 @@ def current_rules() -> Rules:
 
 
 def register_blueprints(api: Api) -> None:
-    from . import assessments, decision_trees, health, questionnaire
+    from . import assessments, batch, decision_trees, health, questionnaire
 
-    for module in (health, questionnaire, assessments, decision_trees):
+    for module in (health, questionnaire, assessments, batch, decision_trees):
         api.register_blueprint(module.blp)

@@ -13,7 +13,14 @@ from hds_api.trees import DEFAULT_RULES_DIR, RulesError
 
 def test_defaults_are_safe():
     config = from_environment({})
-    assert config == {"RULES_DIR": None, "MAX_CONTENT_LENGTH": 1048576, "CORS_ORIGINS": [], "DEFAULT_LANG": "fr"}
+    assert config == {
+        "RULES_DIR": None,
+        "MAX_CONTENT_LENGTH": 1048576,
+        "CORS_ORIGINS": [],
+        "BATCH_MAX_ITEMS": 10_000,
+        "BATCH_MAX_BODY_BYTES": 16 * 1024 * 1024,
+        "DEFAULT_LANG": "fr",
+    }
 
 
 def test_settings_are_read_from_the_environment():

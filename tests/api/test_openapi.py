@@ -15,6 +15,7 @@ ENDPOINTS = {
     "/health": {"get"},
     "/v1/questionnaire": {"get"},
     "/v1/assessments": {"post"},
+    "/v1/assessments/batch": {"post"},
     "/v1/decision-trees": {"get"},
     "/v1/decision-trees/{tree_id}": {"get"},
     "/v1/decision-trees/{tree_id}/diagram": {"get"},

@@ -1,0 +1,151 @@
+"""`POST /v1/assessments/batch`: assess many hosting services in one request, JSON or CSV in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import Response, current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ..batch import BatchOptions, UsageError, assess_items
+from ..batch.csv_format import read_csv_items
+from ..batch.csv_output import render_rows
+from ..batch.messages import message
+from ..batch_schemas import CSV, OK_RESPONSE, REQUEST_BODY, BatchEnvelopeSchema, BatchItemSchema, BatchQuerySchema
+from ..config import LANGUAGES
+from ..errors import localised_invalid_message, validation_errors
+from ..language import ACCEPT_LANGUAGE, response_language
+from ..schemas import ErrorSchema
+from . import current_rules
+from .responses import JSON, accepts, json_response
+
+ENVELOPE = BatchEnvelopeSchema()
+
+
+class BatchBlueprint(Blueprint):
+    """Registers `BatchItem`, which the request body names without nesting it (a bad item is no bad request)."""
+
+    def register_views_in_doc(self, api, app, spec, *, name, parameters):
+        if "BatchItem" not in spec.components.schemas:
+            spec.components.schema("BatchItem", schema=BatchItemSchema)
+        super().register_views_in_doc(api, app, spec, name=name, parameters=parameters)
+
+
+blp = BatchBlueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
+
+
+@blp.before_request
+def _batch_body_limit() -> None:
+    # A batch is bigger than one assessment: its own bound replaces MAX_CONTENT_LENGTH for this endpoint.
+    request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
+
+
+def _read_body(lang: str) -> None:
+    """Read the body once (later reads hit the cache), answering 413 with the limit when it is too large."""
+    try:
+        request.get_data()
+    except RequestEntityTooLarge:
+        limit = current_app.config["BATCH_MAX_BODY_BYTES"]
+        text = message(lang, "too_large", limit=limit)
+        abort(413, message=text, errors={"body": {"message": text, "limit": limit}})
+
+
+def _json_batch() -> tuple[list[Any], dict[str, Any]]:
+    body = request.get_json()  # not JSON: 400 in the error shape
+    try:
+        if not isinstance(body, dict):
+            raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
+        envelope = ENVELOPE.load(body)
+    except ma.ValidationError as error:
+        errors = validation_errors(error.messages, ENVELOPE)
+        abort(422, message=localised_invalid_message(len(errors), response_language()), errors=errors)
+    options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
+    return envelope["items"], options
+
+
+def _csv_batch(lang: str) -> tuple[list[Any], str]:
+    try:
+        text = request.get_data().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
+    try:
+        codec, items = read_csv_items(text, current_rules().catalogue, lang)
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
+    return items, codec.delimiter
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    try:
+        BatchOptions.check(current_rules(), **options)
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
+
+
+def _check_item_count(items: list[Any], lang: str) -> None:
+    limit = current_app.config["BATCH_MAX_ITEMS"]
+    if len(items) > limit:
+        text = message(lang, "too_many_items", count=len(items), limit=limit)
+        abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
+
+
+def _csv_response(body: dict[str, Any], lang: str, delimiter: str) -> Response:
+    summary = body["summary"]
+    counts = ", ".join(f"{key}={summary[key]}" for key in ("total", "required", "not_required", "incomplete", "errors"))
+    response = Response(render_rows(body["results"], delimiter, lang, header=True), mimetype=CSV)
+    response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary['duplicate_ids'])}"
+    return response
+
+
+def _message_language(lang: Any) -> str:
+    """For messages written before `lang` itself is validated."""
+    return lang if lang in LANGUAGES else "fr"
+
+
+@blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
+class BatchAssessments(MethodView):
+    @accepts(JSON, CSV)
+    @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
+    @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
+    @blp.alt_response(
+        413, schema=ErrorSchema, description="More items than `HDS_BATCH_MAX_ITEMS`, or a body larger than "
+        "`HDS_BATCH_MAX_BODY_BYTES`."
+    )  # fmt: skip
+    @blp.alt_response(415, schema=ErrorSchema, description="The body is neither application/json nor text/csv.")
+    @blp.alt_response(
+        422, schema=ErrorSchema, description="The batch itself is invalid (no `items` list, bad `as_of`, `lang` "
+        "or `detail`, an unknown CSV column — the allowed ones named). A bad item is not: it gets its `error`."
+    )  # fmt: skip
+    def post(self, **query: Any):
+        """Assess many hosting services at once
+
+        One entry per item, in order, each with its `id`: the result (`detail: summary`, the default: codes
+        only; `full`: whole results) or an `error` in the error shape — a bad item never fails the others.
+        `summary` counts required, not required by exemption code, incomplete and errors, and names ids given
+        more than once. The body may be `text/csv` (parameters then in the query string, which a JSON body's
+        own fields override); send `Accept: text/csv` for a CSV answer.
+        """
+        options = dict(query)
+        delimiter = ","
+        _read_body(_message_language(response_language(options.get("lang"))))
+        _check_options(options)  # the query's own values, even those a JSON body overrides
+        if request.mimetype == CSV:
+            options["lang"] = response_language(options.get("lang"))
+            items, delimiter = _csv_batch(_message_language(options["lang"]))
+        else:
+            items, envelope_options = _json_batch()
+            options.update(envelope_options)
+            options["lang"] = response_language(options.get("lang"))
+        _check_item_count(items, _message_language(options["lang"]))
+        wants_csv = request.accept_mimetypes.best_match([JSON, CSV]) == CSV
+        if wants_csv:
+            options["detail"] = "summary"  # the CSV has the columns of the contract, whatever the detail
+        _check_options(options)
+        body = assess_items(current_rules(), items, **options)
+        if wants_csv:
+            return _csv_response(body, options["lang"], delimiter)
+        return json_response(body)

@@ -1,0 +1,57 @@
+"""One item of a batch: the request it carries, or what is wrong with it before the engine even looks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .messages import message
+
+ITEM_FIELDS = ("id", "answers", "as_of", "current_certification")
+
+
+@dataclass(slots=True)
+class Item:
+    """`id` is echoed as given; `errors` are found while reading the item (the engine adds its own)."""
+
+    id: Any
+    answers: Any = field(default_factory=dict)
+    as_of: Any = None  # None: the batch's date
+    current_certification: Any = None
+    errors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The text as typed for a field (CSV cells), so that an error can show what was wrong.
+    given: dict[str, str] = field(default_factory=dict)
+
+    def error(self, field_name: str, lang: str, key: str, allowed: list | None = None, **text_args: Any) -> None:
+        self.errors[field_name] = {"message": message(lang, key, **text_args)}
+        if allowed is not None:
+            self.errors[field_name]["allowed"] = allowed
+
+
+def valid_id(value: Any) -> bool:
+    """Ids must be usable as keys by the caller: a non-empty string or an integer (not a boolean)."""
+    return (isinstance(value, str) and value.strip() != "") or (type(value) is int)
+
+
+def usable_id(item: Item) -> Any:
+    """The id echoed in the item's entry and checked for duplicates; None when the item has no usable id."""
+    return item.id if valid_id(item.id) else None
+
+
+def item_from_json(obj: Any, lang: str = "fr") -> Item:
+    """An item of a JSON batch or a JSON line: `{"id", "answers"?, "as_of"?, "current_certification"?}`."""
+    if not isinstance(obj, dict):
+        item = Item(id=None)
+        item.error("item", lang, "not_object")
+        return item
+    item = Item(
+        id=obj.get("id"),
+        answers=obj.get("answers", {}),
+        as_of=obj.get("as_of"),
+        current_certification=obj.get("current_certification"),
+    )
+    if not valid_id(item.id):
+        item.error("id", lang, "id_required")
+    for unknown in sorted(obj.keys() - set(ITEM_FIELDS)):
+        item.error(unknown, lang, "unknown_field", allowed=list(ITEM_FIELDS))
+    return item

@@ -1,0 +1,127 @@
+"""Streaming a file through the engine in bounded chunks, on one core or on all of them, order kept."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from ..trees import Rules, load_rules
+from .items import usable_id
+from .progress import Progress
+from .runner import BatchOptions, assess_stream
+from .summary import Summary, Tally
+
+CHUNK_ROWS = 500
+# Chunks in flight per worker: enough to keep every core busy, few enough to keep memory flat.
+PENDING_PER_JOB = 3
+# Below this size, starting worker processes costs more than it saves.
+PARALLEL_FROM_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ChunkOutcome:
+    text: str  # the chunk's output rows, ready to write
+    tally: Tally
+    ids: list[Any]
+
+
+class ChunkAssessor:
+    """Reads, assesses and renders one chunk of raw rows; the same in-process and in a worker."""
+
+    def __init__(self, rules: Rules, codec: Any, options: BatchOptions):
+        self.rules = rules
+        self.codec = codec
+        self.options = options
+
+    def __call__(self, rows: list[Any]) -> ChunkOutcome:
+        items = [self.codec.item(row) for row in rows]
+        tally = Tally()
+        entries = list(assess_stream(self.rules, items, self.options, tally))
+        return ChunkOutcome(self.codec.render(entries), tally, [usable_id(item) for item in items])
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def choose_jobs(requested: int, size_bytes: int | None) -> int:
+    """`requested` when given; otherwise every core for a large file, one for a small or unknown one."""
+    if requested > 0:
+        return requested
+    if size_bytes is None or size_bytes < PARALLEL_FROM_BYTES:
+        return 1
+    return available_cores()
+
+
+def chunked(rows: Iterable[Any], size: int = CHUNK_ROWS) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_worker: ChunkAssessor | None = None  # one per worker process, built once by `_start_worker`
+
+
+def _start_worker(rules_dir: str | None, codec: Any, options: BatchOptions) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+    _worker = ChunkAssessor(load_rules(rules_dir), codec, options)
+
+
+def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
+    return _worker(rows)
+
+
+def parallel_outcomes(
+    chunks: Iterable[list[Any]], jobs: int, rules_dir: str | None, codec: Any, options: BatchOptions
+) -> Iterator[ChunkOutcome]:
+    """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only."""
+    with multiprocessing.Pool(jobs, _start_worker, (rules_dir, codec, options)) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_assess_in_worker, (chunk,)))
+            if len(pending) >= jobs * PENDING_PER_JOB:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def run(
+    rules: Rules,
+    rules_dir: str | None,
+    lines: Iterable[str],
+    sink: TextIO,
+    codec: Any,
+    options: BatchOptions,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Summary:
+    """Read, assess and write row by row in chunks; returns the summary. Memory does not grow with the file."""
+    chunks = chunked(codec.rows(lines))
+    if jobs > 1:
+        outcomes: Iterator[ChunkOutcome] = parallel_outcomes(chunks, jobs, rules_dir, codec, options)
+    else:
+        outcomes = map(ChunkAssessor(rules, codec, options), chunks)
+    summary = Summary()
+    sink.write(codec.render([], header=True))
+    for outcome in outcomes:
+        sink.write(outcome.text)
+        summary.merge(outcome.tally)
+        for item_id in outcome.ids:
+            summary.see_id(item_id)
+        if progress is not None:
+            progress.update(summary.total)
+    return summary
