@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
+import orjson
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -20,6 +21,7 @@ from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..schemas import ErrorSchema
 from . import current_rules
+from .body import INVALID_JSON
 from .responses import JSON, accepts, json_response
 
 ENVELOPE = BatchEnvelopeSchema()
@@ -54,7 +56,10 @@ def _read_body(lang: str) -> None:
 
 
 def _json_batch() -> tuple[list[Any], dict[str, Any]]:
-    body = request.get_json()  # not JSON: 400 in the error shape
+    try:
+        body = orjson.loads(request.get_data())
+    except orjson.JSONDecodeError:
+        abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
@@ -107,6 +112,8 @@ def _message_language(lang: Any) -> str:
 
 @blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
 class BatchAssessments(MethodView):
+    init_every_request = False  # the view keeps no state
+
     @accepts(JSON, CSV)
     @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
     @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
