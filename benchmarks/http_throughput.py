@@ -6,7 +6,7 @@ Throughput swings with whatever else the machine runs, so two steadier figures f
 workers spent per request (from /proc, so other processes' load does not count), and the time each app takes
 per request in-process (no HTTP, no network).
 
-    bash benchmarks/http.sh [--rounds 5] [--seconds 5] [--workers 2] [--connections 8]
+    bash benchmarks/http.sh [--rounds 7] [--seconds 3] [--workers 2] [--connections 4]
 """
 
 from __future__ import annotations
@@ -154,10 +154,10 @@ def wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[float,
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
