@@ -8,6 +8,7 @@ from typing import Any
 from .messages import message
 
 ITEM_FIELDS = ("id", "answers", "as_of", "current_certification")
+KNOWN_FIELDS = frozenset(ITEM_FIELDS)
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ def item_from_json(obj: Any, lang: str = "fr") -> Item:
     if not valid_id(item.id):
         item.error("id", lang, "id_required")
         item.id = None  # echoed as null: an unusable id is no key to match results with
-    for unknown in sorted(obj.keys() - set(ITEM_FIELDS)):
-        item.error(unknown, lang, "unknown_field", allowed=list(ITEM_FIELDS))
+    unknown = obj.keys() - KNOWN_FIELDS
+    for name in sorted(unknown) if unknown else ():
+        item.error(name, lang, "unknown_field", allowed=list(ITEM_FIELDS))
     return item
