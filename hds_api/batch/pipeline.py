@@ -13,7 +13,7 @@ from typing import Any, Protocol, TextIO
 from ..trees import Rules, load_rules
 from .items import Item
 from .progress import Progress
-from .runner import BatchOptions, assess_stream
+from .runner import BatchOptions, assess_stream, paused_garbage_collector
 from .summary import Summary, Tally
 
 CHUNK_ROWS = 500
@@ -49,10 +49,11 @@ class ChunkAssessor:
         self.options = options
 
     def __call__(self, rows: list[Any]) -> ChunkOutcome:
-        items = [self.codec.item(row) for row in rows]
-        tally = Tally()
-        entries = list(assess_stream(self.rules, items, self.options, tally))
-        return ChunkOutcome(self.codec.render(entries), tally, [item.id for item in items])
+        with paused_garbage_collector():
+            items = [self.codec.item(row) for row in rows]
+            tally = Tally()
+            entries = list(assess_stream(self.rules, items, self.options, tally))
+            return ChunkOutcome(self.codec.render(entries), tally, [item.id for item in items])
 
 
 def available_cores() -> int:
