@@ -25,6 +25,7 @@ FLASK_SETTINGS = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "/docs",
     "OPENAPI_SWAGGER_UI_URL": ASSETS_URL,
+    "OPENAPI_SWAGGER_UI_CONFIG": {"deepLinking": True},
     "API_SPEC_OPTIONS": {
         "info": {
             "description": (
