@@ -1,9 +1,12 @@
 """HTTP benchmark: the service under gunicorn with the project's config, against a bare Flask app that only
 parses the same JSON body (benchmarks/bare_app.py), same config and worker count. wrk runs on 127.0.0.1,
-alternating the two servers, and the median throughput ratio is printed beside its target. It also prints the
-time each app takes per request in-process (no HTTP, no network): steadier than throughput on a busy machine.
+alternating the two servers, and the median throughput ratio is printed beside its target.
 
-    bash benchmarks/http.sh [--rounds 5] [--seconds 5] [--workers 2] [--connections 8]
+Throughput swings with whatever else the machine runs, so two steadier figures follow: the CPU time the gunicorn
+workers spent per request (from /proc, so other processes' load does not count), and the time each app takes
+per request in-process (no HTTP, no network).
+
+    bash benchmarks/http.sh [--rounds 7] [--seconds 3] [--workers 2] [--connections 4]
 """
 
 from __future__ import annotations
@@ -99,7 +102,8 @@ def post(port: int) -> dict:
 
 
 def app_time_us(app, repeat: int = 5, number: int = 1000) -> float:
-    """Best-of-`repeat` mean time of one POST through the WSGI app, in microseconds."""
+    """Best-of-`repeat` mean CPU time of one POST through the WSGI app, in microseconds (CPU, not wall-clock
+    time: other processes' load does not count)."""
     from werkzeug.test import EnvironBuilder
 
     body = json.dumps(REQUEST).encode()
@@ -107,10 +111,10 @@ def app_time_us(app, repeat: int = 5, number: int = 1000) -> float:
     environ = builder.get_environ()
 
     def run(count: int) -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(count):
             b"".join(app({**environ, "wsgi.input": io.BytesIO(body)}, lambda *args: None))
-        return (time.perf_counter() - start) / count * 1e6
+        return (time.process_time() - start) / count * 1e6
 
     run(200)
     return min(run(number) for _ in range(repeat))
@@ -126,7 +130,18 @@ def in_process() -> str:
     return f"in-process: service {service_us:.0f} µs, bare {bare_us:.0f} µs per request (+{extra:.0f} µs)"
 
 
-def wrk(port: int, script: Path, seconds: int, connections: int) -> float:
+def worker_cpu_seconds(server: subprocess.Popen) -> float:
+    """User + system CPU time of a gunicorn master's workers so far (Linux /proc)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[float, int]:
+    """Requests per second, and the number of requests served."""
     command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script)]
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{port}/v1/assessments"], capture_output=True, text=True, check=True
@@ -134,15 +149,16 @@ def wrk(port: int, script: Path, seconds: int, connections: int) -> float:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         raise SystemExit(f"wrk saw {errors.group(1)} error responses:\n{output}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    served = int(re.search(r"(\d+) requests in", output).group(1))
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), served
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -159,9 +175,15 @@ def main() -> int:
         for name in servers:  # warm-up
             wrk(ports[name], script, 1, args.connections)
         rates: dict[str, list[float]] = {"service": [], "bare": []}
+        cpu = {name: 0.0 for name in servers}
+        served = {name: 0 for name in servers}
         for _ in range(args.rounds):
             for name in ("service", "bare"):
-                rates[name].append(wrk(ports[name], script, args.seconds, args.connections))
+                before = worker_cpu_seconds(servers[name])
+                rate, count = wrk(ports[name], script, args.seconds, args.connections)
+                cpu[name] += worker_cpu_seconds(servers[name]) - before
+                served[name] += count
+                rates[name].append(rate)
     finally:
         for server in servers.values():
             server.terminate()
@@ -170,6 +192,12 @@ def main() -> int:
     print(f"workers={args.workers} connections={args.connections} rounds={args.rounds} x {args.seconds}s")
     for name, values in rates.items():
         print(f"{name:>8}: median {statistics.median(values):8.0f} req/s  ({', '.join(f'{v:.0f}' for v in values)})")
+    cpu_us = {name: cpu[name] / served[name] * 1e6 for name in servers}
+    cpu_ratio = cpu_us["bare"] / cpu_us["service"]
+    print(
+        f"worker CPU: service {cpu_us['service']:.0f} µs, bare {cpu_us['bare']:.0f} µs per request "
+        f"(ratio {cpu_ratio:.2f}: the throughput ratio on a machine with nothing else to run)"
+    )
     print(in_process())
     ratio = statistics.median(ratios)
     verdict = "ok" if ratio >= TARGET_RATIO else "BELOW TARGET"

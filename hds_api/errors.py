@@ -68,7 +68,7 @@ def validation_errors(messages: Any, schema: ma.Schema | None = None, prefix: st
             continue
         entry: dict[str, Any] = {"message": " ".join(str(text) for text in value) if isinstance(value, list) else value}
         if schema is not None and field is None and name != "_schema":
-            entry["allowed"] = sorted(field.data_key or key for key, field in schema.fields.items())
+            entry["allowed"] = sorted(known.data_key or key for key, known in schema.fields.items())
         for validator in getattr(field, "validators", ()):
             if isinstance(validator, ma.validate.OneOf):
                 entry["allowed"] = list(validator.choices)

@@ -1,7 +1,8 @@
 """Flask's JSON provider on orjson: a result of ~10 kB dumps in ~4 µs instead of ~50 µs with `json`.
 
-Keys keep their order (the engine's, which is the contract's) and text is UTF-8, not \\u-escaped. Values orjson
-cannot take (an integer wider than 64 bits, say) fall back on the standard library, so nothing fails here.
+Keys keep their order (the engine's, which is the contract's) and text is UTF-8, not \\u-escaped. What orjson
+cannot take (a key that is not a string, an integer wider than 64 bits) falls back on the standard library, so
+nothing fails here; `OPT_NON_STR_KEYS` would cost every result ~2 µs for the sake of those rare cases.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from typing import Any
 
 import orjson
 from flask.json.provider import JSONProvider
-
-OPTIONS = orjson.OPT_NON_STR_KEYS
 
 
 def _default(value: Any) -> Any:
@@ -32,7 +31,7 @@ class OrjsonProvider(JSONProvider):
 
     def dump_bytes(self, obj: Any) -> bytes:
         try:
-            return orjson.dumps(obj, default=_default, option=OPTIONS)
+            return orjson.dumps(obj, default=_default)
         except TypeError:
             return json.dumps(obj, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
 

@@ -14,8 +14,8 @@ ACCEPT_LANGUAGE = {
     "in": "header",
     "name": "Accept-Language",
     "required": False,
-    "schema": {"type": "string", "example": "en-GB,en;q=0.9"},
-    "description": "Used when `lang` is not given: the best of `fr` and `en`, else French.",
+    "schema": {"type": "string"},
+    "description": "Used when `lang` is not given (e.g. `en-GB,en;q=0.9`): the best of `fr` and `en`, else French.",
 }
 
 

@@ -25,6 +25,7 @@ FLASK_SETTINGS = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "/docs",
     "OPENAPI_SWAGGER_UI_URL": ASSETS_URL,
+    "OPENAPI_SWAGGER_UI_CONFIG": {"deepLinking": True},
     "API_SPEC_OPTIONS": {
         "info": {
             "description": (
@@ -101,7 +102,9 @@ def describe(api: Api, rules: Rules) -> None:
         request = example_request(example)
         summary = example["title"]
         components.example(f"request-{example['id']}", {"summary": summary, "value": request})
-        result = rules.evaluate(request["answers"], request["as_of"], request.get("current_certification"))
+        result = rules.evaluate(
+            request["answers"], request["as_of"], request.get("current_certification"), request.get("lang", "fr")
+        )
         components.example(f"result-{example['id']}", {"summary": summary, "value": result})
     try:
         rules.evaluate({"personal_data": "yes", "hosting": True}, "2017-01-01", None, "en")

@@ -30,7 +30,7 @@ class Assessments(MethodView):
         description="Invalid request.",
         examples={"error-422": {"$ref": "#/components/examples/error-422"}},
     )
-    def post(self, request):
+    def post(self, body):
         """Assess one hosting service
 
         Complete answers give the conclusion (`status: complete`); partial answers give `status: incomplete`
@@ -39,10 +39,10 @@ class Assessments(MethodView):
         Accept-Language, else French.
         """
         result = current_rules().evaluate(
-            request["answers"],
-            request.get("as_of"),
-            request.get("current_certification"),
+            body["answers"],
+            body.get("as_of"),
+            body.get("current_certification"),
             # The query's `lang` is checked by hand: a second webargs parse would cost ~15% of the request.
-            response_language(request.get("lang", checked_query_language())),
+            response_language(body.get("lang", checked_query_language())),
         )
         return json_response(result)

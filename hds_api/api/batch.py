@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
+import orjson
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -22,6 +23,7 @@ from ..language import ACCEPT_LANGUAGE, response_language
 from ..limits import check_json_depth
 from ..schemas import ErrorSchema
 from . import current_rules
+from .body import INVALID_JSON
 from .responses import JSON, accepts, json_response
 
 ENVELOPE = BatchEnvelopeSchema()
@@ -56,8 +58,12 @@ def _read_body(lang: str) -> None:
 
 
 def _json_batch() -> tuple[list[Any], dict[str, Any]]:
-    body = request.get_json()  # not JSON: 400 in the error shape
-    check_json_depth(body, request.get_data())
+    raw = request.get_data()
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
+    check_json_depth(body, raw)
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
@@ -111,6 +117,8 @@ def _message_language(lang: Any) -> str:
 
 @blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
 class BatchAssessments(MethodView):
+    init_every_request = False  # the view keeps no state
+
     @accepts(JSON, CSV)
     @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
     @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})

@@ -24,6 +24,43 @@ from .responses import JSON, require_mimetype
 INVALID_JSON = "Invalid JSON body."
 
 
+class EnvelopeLoader:
+    """`schema.load`, with a shortcut for schemas whose fields are all plain `Raw` (no validator, no default, no
+    hook): such a schema loads a body as an identical dict once the envelope is right — no unknown field, the
+    required ones present, `null` only where allowed — so a body that passes those checks skips marshmallow
+    (~9 µs of an assessment) and any other goes through `schema.load`, which names what is wrong."""
+
+    def __init__(self, schema: ma.Schema):
+        self.schema = schema
+        fields = schema.load_fields
+        hooks = getattr(schema, "_hooks", None)
+        self.shortcut = (
+            hooks is not None
+            and not any(hooks.values())
+            and all(
+                type(field)._deserialize is ma.fields.Raw._deserialize
+                and not field.validators
+                and field.load_default is ma.missing
+                and field.data_key in (None, name)
+                for name, field in fields.items()
+            )
+        )
+        self.names = frozenset(fields)
+        self.required = frozenset(name for name, field in fields.items() if field.required)
+        self.not_null = tuple(name for name, field in fields.items() if not field.allow_none)
+
+    def load(self, data: Any) -> dict[str, Any]:
+        if (
+            self.shortcut
+            and type(data) is dict
+            and data.keys() <= self.names
+            and self.required <= data.keys()
+            and all(data.get(name, 0) is not None for name in self.not_null)
+        ):
+            return dict(data)
+        return self.schema.load(data)
+
+
 def _undocumented(*args: Any, **kwargs: Any) -> None:
     """Never called: `@blp.arguments` wraps it only to describe the body."""
 
@@ -31,6 +68,7 @@ def _undocumented(*args: Any, **kwargs: Any) -> None:
 def json_body(blp: Blueprint, schema: ma.Schema, **doc: Any) -> Callable:
     """Like `@blp.arguments(schema, **doc)` for a JSON body: the view gets the loaded body as its argument."""
     described = blp.arguments(schema, **doc)(_undocumented)._apidoc["arguments"]
+    loader = EnvelopeLoader(schema)
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -43,7 +81,7 @@ def json_body(blp: Blueprint, schema: ma.Schema, **doc: Any) -> Callable:
                 abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
             check_json_depth(data, raw)
             try:
-                loaded = schema.load(data)
+                loaded = loader.load(data)
             except ma.ValidationError as error:
                 # Nested under the location, as webargs does: `errors.validation_errors` flattens them.
                 abort(422, messages={"json": error.messages}, schema=schema)

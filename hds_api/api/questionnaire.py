@@ -31,7 +31,7 @@ QUESTIONNAIRE_OR_JSON_SCHEMA = {
 class Questionnaire(MethodView):
     @blp.arguments(QuestionnaireQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, QUESTIONNAIRE_OR_JSON_SCHEMA)
-    def get(self, lang=None, format="questions", as_of=None):  # noqa: A002 - the query parameter's name
+    def get(self, lang=None, format="questions", as_of=None):  # `format`: the query parameter's public name
         """List the questions in flow order
 
         Each question has its id, type (`boolean` or `choice`), label, help, choices and legal references,

@@ -8,11 +8,13 @@ from typing import Any
 from .messages import message
 
 ITEM_FIELDS = ("id", "answers", "as_of", "current_certification")
+KNOWN_FIELDS = frozenset(ITEM_FIELDS)
 
 
 @dataclass(slots=True)
 class Item:
-    """`id` is echoed as given; `errors` are found while reading the item (the engine adds its own)."""
+    """`id` is echoed in the item's entry (None when missing or unusable); `errors` are found while reading the
+    item (the engine adds its own)."""
 
     id: Any
     answers: Any = field(default_factory=dict)
@@ -33,11 +35,6 @@ def valid_id(value: Any) -> bool:
     return (isinstance(value, str) and value.strip() != "") or (type(value) is int)
 
 
-def usable_id(item: Item) -> Any:
-    """The id echoed in the item's entry and checked for duplicates; None when the item has no usable id."""
-    return item.id if valid_id(item.id) else None
-
-
 def item_from_json(obj: Any, lang: str = "fr") -> Item:
     """An item of a JSON batch or a JSON line: `{"id", "answers"?, "as_of"?, "current_certification"?}`."""
     if not isinstance(obj, dict):
@@ -52,6 +49,8 @@ def item_from_json(obj: Any, lang: str = "fr") -> Item:
     )
     if not valid_id(item.id):
         item.error("id", lang, "id_required")
-    for unknown in sorted(obj.keys() - set(ITEM_FIELDS)):
-        item.error(unknown, lang, "unknown_field", allowed=list(ITEM_FIELDS))
+        item.id = None  # echoed as null: an unusable id is no key to match results with
+    unknown = obj.keys() - KNOWN_FIELDS
+    for name in sorted(unknown) if unknown else ():
+        item.error(name, lang, "unknown_field", allowed=list(ITEM_FIELDS))
     return item

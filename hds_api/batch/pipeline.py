@@ -8,12 +8,12 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from ..trees import Rules, load_rules
-from .items import usable_id
+from .items import Item
 from .progress import Progress
-from .runner import BatchOptions, assess_stream
+from .runner import BatchOptions, assess_stream, paused_garbage_collector
 from .summary import Summary, Tally
 
 CHUNK_ROWS = 500
@@ -21,6 +21,16 @@ CHUNK_ROWS = 500
 PENDING_PER_JOB = 3
 # Below this size, starting worker processes costs more than it saves.
 PARALLEL_FROM_BYTES = 2 * 1024 * 1024
+
+
+class Codec(Protocol):
+    """A file format (`CsvCodec`, `JsonLinesCodec`); small and picklable, as workers get their own copy."""
+
+    def rows(self, lines: Iterable[str]) -> Iterator[Any]: ...
+
+    def item(self, row: Any) -> Item: ...
+
+    def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str: ...
 
 
 @dataclass(slots=True)
@@ -33,16 +43,17 @@ class ChunkOutcome:
 class ChunkAssessor:
     """Reads, assesses and renders one chunk of raw rows; the same in-process and in a worker."""
 
-    def __init__(self, rules: Rules, codec: Any, options: BatchOptions):
+    def __init__(self, rules: Rules, codec: Codec, options: BatchOptions):
         self.rules = rules
         self.codec = codec
         self.options = options
 
     def __call__(self, rows: list[Any]) -> ChunkOutcome:
-        items = [self.codec.item(row) for row in rows]
-        tally = Tally()
-        entries = list(assess_stream(self.rules, items, self.options, tally))
-        return ChunkOutcome(self.codec.render(entries), tally, [usable_id(item) for item in items])
+        with paused_garbage_collector():
+            items = [self.codec.item(row) for row in rows]
+            tally = Tally()
+            entries = list(assess_stream(self.rules, items, self.options, tally))
+            return ChunkOutcome(self.codec.render(entries), tally, [item.id for item in items])
 
 
 def available_cores() -> int:
@@ -75,7 +86,7 @@ def chunked(rows: Iterable[Any], size: int = CHUNK_ROWS) -> Iterator[list[Any]]:
 _worker: ChunkAssessor | None = None  # one per worker process, built once by `_start_worker`
 
 
-def _start_worker(rules_dir: str | None, codec: Any, options: BatchOptions) -> None:
+def _start_worker(rules_dir: str | None, codec: Codec, options: BatchOptions) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
     _worker = ChunkAssessor(load_rules(rules_dir), codec, options)
@@ -86,7 +97,7 @@ def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
 
 
 def parallel_outcomes(
-    chunks: Iterable[list[Any]], jobs: int, rules_dir: str | None, codec: Any, options: BatchOptions
+    chunks: Iterable[list[Any]], jobs: int, rules_dir: str | None, codec: Codec, options: BatchOptions
 ) -> Iterator[ChunkOutcome]:
     """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only."""
     with multiprocessing.Pool(jobs, _start_worker, (rules_dir, codec, options)) as pool:
@@ -104,7 +115,7 @@ def run(
     rules_dir: str | None,
     lines: Iterable[str],
     sink: TextIO,
-    codec: Any,
+    codec: Codec,
     options: BatchOptions,
     jobs: int = 1,
     progress: Progress | None = None,

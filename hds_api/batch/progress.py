@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import TextIO
 
 WIDTH = 30
+SHOW_AFTER_SECONDS = 0.5  # shorter runs never flicker a bar
 
 
 class Progress:
     """Shows bytes read (or rows, when the size is unknown) and the rate; silent unless `enabled`.
 
-    Nothing is drawn before `delay` seconds, so short files never flicker a bar.
+    Nothing is drawn before `delay` seconds (default `SHOW_AFTER_SECONDS`).
     """
 
     def __init__(
@@ -21,7 +22,7 @@ class Progress:
         enabled: bool,
         total_bytes: int | None = None,
         position: Callable[[], int] | None = None,
-        delay: float = 0.5,
+        delay: float | None = None,
         interval: float = 0.1,
     ):
         self.stream = stream
@@ -29,7 +30,7 @@ class Progress:
         self.total_bytes = total_bytes
         self.position = position
         self.started = time.monotonic()
-        self.delay = delay
+        self.delay = SHOW_AFTER_SECONDS if delay is None else delay
         self.interval = interval
         self.last_drawn = 0.0
         self.drawn = False

@@ -25,6 +25,8 @@ from ..trees import RulesError, load_rules
 
 @dataclass(slots=True)
 class Source:
+    """The input file, opened: its text, and what the progress bar and the output's encoding need to know."""
+
     text: io.TextIOWrapper
     size: int | None  # None: standard input
     position: Callable[[], int]  # bytes read so far, for the progress bar

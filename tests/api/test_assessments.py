@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ..scenario_files import as_of_text, load_scenarios, mismatches
+from ..scenario_files import as_of_text, load_scenarios, mismatches, run_scenario
 
 SCENARIOS = load_scenarios("shared.yaml")
+ALL_SCENARIOS = SCENARIOS + load_scenarios("domain.yaml")
 
 
 def request_of(scenario):
@@ -16,12 +17,15 @@ def request_of(scenario):
     return body
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
-def test_every_shared_scenario_over_http(client, scenario):
-    response = client.post("/v1/assessments", json=request_of(scenario))
+@pytest.mark.parametrize("scenario", ALL_SCENARIOS, ids=[s["id"] for s in ALL_SCENARIOS])
+def test_every_scenario_over_http(client, rules, scenario):
+    body = request_of(scenario) | ({"lang": scenario["lang"]} if "lang" in scenario else {})
+    response = client.post("/v1/assessments", json=body)
     assert response.status_code == 200
     assert response.mimetype == "application/json"
-    assert mismatches(response.get_json(), scenario["expect"]) == {}
+    result = response.get_json()
+    assert mismatches(result, scenario["expect"]) == {}
+    assert result == run_scenario(rules, scenario)  # the HTTP layer adds nothing and loses nothing
 
 
 def test_complete_result_has_the_contract_fields_in_order(client, rules):

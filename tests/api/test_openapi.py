@@ -78,3 +78,10 @@ def test_docs_page_loads_its_assets_from_the_service(client):
         with client.get(url) as asset:  # a file response: close it
             assert asset.status_code == 200 and len(asset.data) > 1000, url
     assert "http://" not in html and "https://" not in html
+
+
+def test_only_the_docs_page_assets_are_served(client):
+    assert client.get("/docs/assets/index.html").status_code == 404
+    assert client.get("/docs/assets/../openapi.json").status_code == 404
+    with client.get("/docs/assets/swagger-ui-bundle.js") as asset:
+        assert asset.status_code == 200 and asset.mimetype in ("text/javascript", "application/javascript")

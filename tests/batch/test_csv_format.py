@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 
 import pytest
 
-from hds_api.batch import UsageError, assess_items
+from hds_api.batch import BatchOptions, UsageError, assess_items
 from hds_api.batch.csv_cells import neutralise
 from hds_api.batch.csv_format import CsvCodec, read_csv_items
 from hds_api.batch.csv_output import OUTPUT_COLUMNS, output_cells
+from hds_api.batch.pipeline import ChunkAssessor
 
 from .conftest import AS_OF, REQUIRED
 
@@ -156,3 +158,12 @@ def test_error_cell_names_the_column_and_the_allowed_values(rules):
     assert error_cell.startswith("personal_data: Must be a boolean")
     assert "«maybe»" in error_cell and "allowed: true, false, yes, no, oui, non, 1, 0" in error_cell
     assert "current_activities: Must be activity numbers" in error_cell
+
+
+def test_csv_chunks_make_no_cycles_for_the_paused_collector_to_miss(rules):
+    codec, _ = read_csv_items("id,personal_data,as_of,current_activities\n", rules.catalogue, "en")
+    rows = [["ok", "true", "", ""], ["bad", "maybe", "2026-13-01", "x"], ["", "false", "", "4;4"]] * 20
+    gc.collect()
+    outcome = ChunkAssessor(rules, codec, BatchOptions.check(rules, AS_OF))(rows)
+    assert outcome.tally.errors == 40 and outcome.text.count("\n") == 60
+    assert gc.collect() == 0 and gc.isenabled()

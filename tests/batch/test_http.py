@@ -156,7 +156,9 @@ def test_unknown_csv_column_is_a_422_naming_the_allowed_ones(client, columns):
 
 
 def test_malformed_bodies(client):
-    assert_error(client.post(URL, data=b"{not json", content_type="application/json"), 400)
+    assert assert_error(client.post(URL, data=b"{not json", content_type="application/json"), 400)["errors"] == {
+        "body": {"message": "Invalid JSON body."}
+    }
     assert_error(client.post(URL, data="id\né\n".encode("latin-1"), content_type=CSV), 400)
     assert assert_error(client.post(URL, data=b"id\n", content_type="text/plain"), 415)["errors"]["Content-Type"][
         "allowed"

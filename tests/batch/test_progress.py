@@ -15,7 +15,12 @@ from hds_api.batch.progress import Progress
 
 from .conftest import REQUIRED, write_csv
 
-ROWS = 30_000  # long enough (well over the bar's half-second delay) on one core
+ROWS = 3_000
+# The CLI as run from a shell, but with the bar shown at once, so that a short file is enough to see it.
+RUN_CLI = (
+    "import sys; from hds_api.batch import progress; progress.SHOW_AFTER_SECONDS = 0; "
+    "from hds_api.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 class Terminal(io.StringIO):
@@ -46,14 +51,14 @@ def test_nothing_is_drawn_before_the_delay_or_when_disabled():
 
 
 @pytest.fixture(scope="module")
-def long_file(tmp_path_factory, columns):
+def rows_file(tmp_path_factory, columns):
     path = tmp_path_factory.mktemp("progress") / "in.csv"
     return write_csv(path, [{"id": f"s{n}", **REQUIRED} for n in range(ROWS)], columns)
 
 
-def run_with_stderr(long_file, tmp_path, *flags: str, terminal: bool) -> str:
+def run_with_stderr(rows_file, tmp_path, *flags: str, terminal: bool) -> str:
     """Run the CLI with stderr on a pseudo-terminal or a pipe; what it wrote there."""
-    command = [sys.executable, "-m", "hds_api", "batch", str(long_file), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]
+    command = [sys.executable, "-c", RUN_CLI, "batch", str(rows_file), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]
     if not terminal:
         done = subprocess.run([*command, *flags], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, check=True)
         return done.stderr.decode()
@@ -75,7 +80,7 @@ def run_with_stderr(long_file, tmp_path, *flags: str, terminal: bool) -> str:
     return b"".join(chunks).decode()
 
 
-def test_progress_on_a_terminal_only(long_file, tmp_path):
-    assert "rows/s" in run_with_stderr(long_file, tmp_path, terminal=True)
-    assert run_with_stderr(long_file, tmp_path, "--quiet", terminal=True) == ""
-    assert run_with_stderr(long_file, tmp_path, terminal=False) == ""
+def test_progress_on_a_terminal_only(rows_file, tmp_path):
+    assert "rows/s" in run_with_stderr(rows_file, tmp_path, terminal=True)
+    assert run_with_stderr(rows_file, tmp_path, "--quiet", terminal=True) == ""
+    assert run_with_stderr(rows_file, tmp_path, terminal=False) == ""
