@@ -78,7 +78,7 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
         [str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,  # the access log: the same cost per request for both measures
+        stdout=subprocess.DEVNULL,  # the JSON access log: the same cost per request for both measures
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30

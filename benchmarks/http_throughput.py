@@ -12,6 +12,7 @@ per request in-process (no HTTP, no network).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -77,7 +78,7 @@ def start(app: str, port: int, workers: int) -> subprocess.Popen:
         [str(GUNICORN), "-c", "gunicorn.conf.py", app],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,  # the access log: same cost for both servers, nobody reads it
+        stdout=subprocess.DEVNULL,  # the service's JSON access log (the bare app has none): written, read by nobody
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
@@ -125,7 +126,8 @@ def in_process() -> str:
     from benchmarks.bare_app import app as bare
     from hds_api import create_app
 
-    service_us, bare_us = app_time_us(create_app()), app_time_us(bare)
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):  # the access log, not on screen
+        service_us, bare_us = app_time_us(create_app()), app_time_us(bare)
     extra = service_us - bare_us
     return f"in-process: service {service_us:.0f} µs, bare {bare_us:.0f} µs per request (+{extra:.0f} µs)"
 
