@@ -20,7 +20,7 @@ from ..batch_schemas import CSV, OK_RESPONSE, REQUEST_BODY, BatchEnvelopeSchema,
 from ..config import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
-from ..limits import check_json_depth
+from ..limits import check_json_depth, request_body
 from ..schemas import ErrorSchema
 from . import current_rules
 from .body import INVALID_JSON
@@ -50,7 +50,7 @@ def _batch_body_limit() -> None:
 def _read_body(lang: str) -> None:
     """Read the body once (later reads hit the cache), answering 413 with the limit when it is too large."""
     try:
-        request.get_data()
+        request_body()
     except RequestEntityTooLarge:
         limit = current_app.config["BATCH_MAX_BODY_BYTES"]
         text = message(lang, "too_large", limit=limit)

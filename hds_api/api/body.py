@@ -15,10 +15,9 @@ from typing import Any
 
 import marshmallow as ma
 import orjson
-from flask import request
 from flask_smorest import Blueprint, abort
 
-from ..limits import check_json_depth
+from ..limits import check_json_depth, request_body
 from .responses import JSON, require_mimetype
 
 INVALID_JSON = "Invalid JSON body."
@@ -74,7 +73,7 @@ def json_body(blp: Blueprint, schema: ma.Schema, **doc: Any) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             require_mimetype(JSON)
-            raw = request.get_data()
+            raw = request_body()
             try:
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError:

@@ -124,3 +124,31 @@ def test_clients_leaving_mid_batch_do_not_hurt_others(server):
     assert server.worker_pids() == workers  # no worker died or was killed
     assert server.request("GET", "/ready")[0] == 200
     assert "Traceback" not in server.output
+
+
+def post_chunked(server: Gunicorn, path: str, body: bytes, content_type: str) -> tuple[int, dict]:
+    """POST without Content-Length: the body in chunks, as a streaming client sends it."""
+    connection = server.connection()
+    try:
+        chunks = (body[start : start + 65536] for start in range(0, len(body), 65536))
+        connection.request("POST", path, body=chunks, headers={"Content-Type": content_type}, encode_chunked=True)
+        response = connection.getresponse()
+        return response.status, json.loads(response.read())
+    finally:
+        connection.close()
+
+
+def test_a_chunked_body_over_the_limit_is_refused_never_cut_short(tmp_path):
+    server = Gunicorn(tmp_path, HDS_MAX_BODY_BYTES="4096", HDS_BATCH_MAX_BODY_BYTES="8192").wait_ready()
+    try:
+        padded = json.dumps({"answers": {"personal_data": False}}).encode() + b" " * 5000  # valid JSON if cut
+        status, error = post_chunked(server, "/v1/assessments", padded, "application/json")
+        assert status == 413 and error["errors"]["body"]["limit"] == 4096
+        rows = b"id,personal_data\n" + b"".join(b"s%d,false\n" % n for n in range(1000))  # every cut is a CSV
+        status, error = post_chunked(server, "/v1/assessments/batch?as_of=2026-11-25", rows, "text/csv")
+        assert status == 413 and error["errors"]["body"]["limit"] == 8192
+        within = rows[: rows.rindex(b"\n", 0, 4000) + 1]
+        status, answer = post_chunked(server, "/v1/assessments/batch?as_of=2026-11-25", within, "text/csv")
+        assert status == 200 and answer["summary"]["total"] == within.count(b"\n") - 1
+    finally:
+        server.stop()
