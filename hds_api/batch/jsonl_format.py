@@ -6,21 +6,36 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .csv_limits import BoundedLines, CsvLimits, LineTooLong, UnreadableRow
 from .items import Item, item_from_json
 
 
 class JsonLinesCodec:
-    """Lines into items and entries into lines; a line that is not JSON is that item's error."""
+    """Lines into items and entries into lines; a line that is not JSON, or longer than the line limit
+    (`HDS_CSV_MAX_ROW_CHARS`, as for CSV), is that item's error."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, limits: CsvLimits = CsvLimits()):  # noqa: B008 - frozen
         self.lang = lang
+        self.limits = limits
 
-    def rows(self, lines: Iterable[str]) -> Iterator[str]:
-        for line in lines:
+    def rows(self, lines: Iterable[str]) -> Iterator[str | UnreadableRow]:
+        bounded = BoundedLines(lines, self.limits.row_chars)
+        while True:
+            try:
+                line = next(bounded)
+            except StopIteration:
+                return
+            except LineTooLong as error:
+                yield UnreadableRow(error.line, "row_too_long")
+                continue
             if line.strip():
                 yield line
 
-    def item(self, line: str) -> Item:
+    def item(self, line: str | UnreadableRow) -> Item:
+        if isinstance(line, UnreadableRow):
+            item = Item(id=None)
+            item.error("item", self.lang, line.key, line=line.line, limit=self.limits.row_chars)
+            return item
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:

@@ -89,7 +89,7 @@ def _open_input(path: str) -> tuple[io.BufferedReader, int | None]:
 
 def _codec(kind: str, text: io.TextIOWrapper, rules: Any, options: BatchOptions, limits: CsvLimits) -> Any:
     if kind == "jsonl":
-        return JsonLinesCodec(options.lang)
+        return JsonLinesCodec(options.lang, limits)
     try:
         header = read_header(text, limits)
     except UnicodeDecodeError as error:

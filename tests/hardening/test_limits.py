@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,13 @@ def test_a_json_line_nested_too_deep_is_that_lines_error(tmp_path: Path, capsys)
     assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "--quiet"]) == 1
     first, second = (tmp_path / "out.jsonl").read_text().splitlines()
     assert '"error"' in first and '"not_personal_data"' in second
+
+
+def test_a_json_line_over_the_line_limit_is_that_lines_error(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("HDS_CSV_MAX_ROW_CHARS", "100")
+    source = tmp_path / "in.jsonl"
+    long_line = json.dumps({"id": "a", "answers": {"personal_data": False}, "x": "y" * 300})
+    source.write_text(long_line + '\n{"id": "b", "answers": {"personal_data": false}}\n', encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "--quiet", "--lang", "en"]) == 1
+    first, second = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert "Line 1" in first["error"]["errors"]["item"]["message"] and second["exemptions"] == ["not_personal_data"]
