@@ -133,11 +133,16 @@ def in_process() -> str:
 
 
 def worker_cpu_seconds(server: subprocess.Popen) -> float:
-    """User + system CPU time of a gunicorn master's workers so far (Linux /proc)."""
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    total = 0
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """User + system CPU time of a gunicorn master's workers so far (Linux /proc), recycled ones included: the
+    master reaps a worker that `max_requests` retired, and its time moves to the master's cutime/cstime."""
+
+    def stat(pid: int | str) -> list[str]:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+    master = stat(server.pid)
+    total = int(master[13]) + int(master[14])  # cutime, cstime (fields 16 and 17): workers already reaped
+    for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split():
+        fields = stat(pid)
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
     return total / os.sysconf("SC_CLK_TCK")
 

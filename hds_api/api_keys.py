@@ -11,9 +11,10 @@ import copy
 import hashlib
 import hmac
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, request
 
 from .errors import error_response
+from .request_log import CLIENT_KEY
 
 EXTENSION = "hds_api_keys"
 # Liveness, readiness, the form and its assets, the docs and the spec they show: nothing there is a result,
@@ -55,7 +56,7 @@ def _require_key():
         for known in digests:  # no early exit: the time taken does not tell which key matched
             matched |= hmac.compare_digest(given, known)
         if matched:
-            g.client = fingerprint(key)
+            request.environ[CLIENT_KEY] = fingerprint(key)  # for the access log line
             return None
     message = "An API key is required: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`."
     detail = "No API key given." if key is None else "Unknown API key."

@@ -31,7 +31,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(openapi.FLASK_SETTINGS)
     if config:
         app.config.from_mapping(config)
-    request_log.init_app(app)  # first: every later hook's refusal is logged with its request id
+    request_log.init_app(app)  # WSGI middleware around the whole app: every answer gets its id and log line
     api_keys.init_app(app)
     rules = load_rules(app.config["RULES_DIR"])
     app.extensions[RULES_EXTENSION] = rules

@@ -1,5 +1,5 @@
-"""Security headers on every response: a referrer policy and a Content-Security-Policy (and `hds_api.headers`
-sets `X-Content-Type-Options: nosniff`).
+"""Security headers on every response: `X-Content-Type-Options: nosniff`, a referrer policy and a
+Content-Security-Policy.
 
 HTML pages get a strict policy: the form sets its own (`hds_api.form.headers`); the docs page (flask-smorest's
 Swagger UI template, assets served by the service) runs one inline script, allowed by its hash and nothing else.
@@ -43,8 +43,9 @@ def html_policy(page: bytes) -> str:
 
 
 def add_security_headers(response: Response) -> Response:
-    """Adds what is not already there (the form sets its own policy). `nosniff` is `hds_api.headers`' to set."""
+    """Sets `nosniff`, and adds what is not already there (the form sets its own policy)."""
     headers = response.headers
+    headers["X-Content-Type-Options"] = "nosniff"
     present = {key.lower() for key, _ in headers.items()}  # one pass: this runs on every request
     if "referrer-policy" not in present:
         headers.add("Referrer-Policy", "no-referrer")

@@ -75,8 +75,9 @@ def shape_result(
     stop = walked["stop"]
     activities = sorted(walked["activities"])
     flags = set(walked["flags"])
-    used = {step["question"] for step in walked["trace"]}
-    unused = answers.keys() - used
+    trace = walked["trace"]
+    # Each step uses one answer: as many answers as steps means none was left over (the usual case).
+    unused = set() if len(answers) == len(trace) else answers.keys() - {step["question"] for step in trace}
     if outcome is None:
         unused -= stop.questions_ahead
         required = None
@@ -113,11 +114,11 @@ def shape_result(
         ],
         "confidence": confidence,
         "conclusion": conclusion,
-        "trace": walked["trace"],
+        "trace": trace,
         "periods": walked["periods"],
         "next_question": next_question,
         "progress": {
-            "answered": len(walked["trace"]),
+            "answered": len(trace),
             "remaining_at_most": stop.asks_ahead if stop is not None else 0,
         },
         "unused_answers": sorted(unused),
