@@ -14,34 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
 from hds_api.trees import load_rules  # noqa: E402
 
 TARGET_EVALUATION_US = 30.0
 TARGET_LOAD_MS = 200.0
-
-# A GHT whose convention does not entrust hosting: a 20-step path through scope, activities and compliance.
-COMPLETE_ANSWERS = {
-    "personal_data": True,
-    "health_data": True,
-    "data_originator": "health_establishment",
-    "care_context": True,
-    "hosting_relationship": "on_behalf_of_originator",
-    "ght_same_convention": True,
-    "ght_convention_delegates_hosting": False,
-    "storage_medium": "digital",
-    "stores_data": True,
-    "short_term_processing_only": False,
-    "activity_physical_site": True,
-    "activity_hardware": True,
-    "activity_virtual_infrastructure": True,
-    "activity_application_platform": False,
-    "activity_administration_operation": True,
-    "activity_backup": True,
-    "storage_location": "eea_only",
-    "non_eea_access": False,
-    "third_country_law_exposure": False,
-    "uses_subcontractors": True,
-}
 
 
 def median_seconds(action, rounds: int, per_round: int) -> float:
@@ -60,7 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     load = median_seconds(load_rules, max(5, args.repeat // 3), 1)
     rules = load_rules()
-    answers = dict(COMPLETE_ANSWERS)
+    answers = dict(TWENTY_ANSWERS)
     result = rules.evaluate(answers, "2026-11-25")
     assert result["status"] == "complete" and len(result["trace"]) == 20, "the benchmark case must be 20 steps"
     evaluation = median_seconds(lambda: rules.evaluate(answers, "2026-11-25"), args.repeat, 2000)

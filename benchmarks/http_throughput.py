@@ -26,6 +26,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
+
 OUT = ROOT / "benchmarks" / "out"
 TARGET_RATIO = 0.8
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -33,28 +36,7 @@ WRK = "/usr/bin/wrk"
 
 # A complete 20-answer assessment (a GHT whose convention does not entrust hosting), with a gap analysis.
 REQUEST = {
-    "answers": {
-        "personal_data": True,
-        "health_data": True,
-        "data_originator": "health_establishment",
-        "care_context": True,
-        "hosting_relationship": "on_behalf_of_originator",
-        "ght_same_convention": True,
-        "ght_convention_delegates_hosting": False,
-        "storage_medium": "digital",
-        "stores_data": True,
-        "short_term_processing_only": False,
-        "activity_physical_site": True,
-        "activity_hardware": True,
-        "activity_virtual_infrastructure": True,
-        "activity_application_platform": False,
-        "activity_administration_operation": True,
-        "activity_backup": True,
-        "storage_location": "eea_only",
-        "non_eea_access": True,
-        "third_country_law_exposure": False,
-        "uses_subcontractors": True,
-    },
+    "answers": {**TWENTY_ANSWERS, "non_eea_access": True},
     "as_of": "2026-11-25",
     "lang": "en",
     "current_certification": {"activities": [1, 2, 3, 4], "referential": "v2", "valid_until": "2027-12-31"},
@@ -122,7 +104,6 @@ def app_time_us(app, repeat: int = 5, number: int = 1000) -> float:
 
 
 def in_process() -> str:
-    sys.path.insert(0, str(ROOT))
     from benchmarks.bare_app import app as bare
     from hds_api import create_app
 

@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from ..trees import InvalidRequest, RulesError, load_rules
+from ..trees import InvalidRequest
+from . import rules_or_report
 
 REQUEST_FIELDS = ("answers", "as_of", "lang", "current_certification")
 USAGE_ERROR = 2
@@ -41,10 +42,8 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         errors = {field: {"message": "unknown field", "allowed": list(REQUEST_FIELDS)} for field in unknown}
         return _fail("the request has unknown fields", errors)
-    try:
-        rules = load_rules(args.rules)
-    except RulesError as error:
-        print(error, file=sys.stderr)
+    rules = rules_or_report(args)
+    if rules is None:
         return 1
     try:
         result = rules.evaluate(

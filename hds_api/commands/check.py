@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..trees import RulesError, load_rules
+from . import rules_or_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,10 +13,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        rules = load_rules(args.rules)
-    except RulesError as error:
-        print(error, file=sys.stderr)
+    rules = rules_or_report(args)
+    if rules is None:
         return 1
     summary = rules.summary()
     trees = ", ".join(f"{tree_id} {version}" for tree_id, version in summary["trees"].items())

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..rules_doc import readme_with_diagram, render
-from ..trees import RulesError, load_rules
+from . import rules_or_report
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "RULES.md"
@@ -23,10 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        rules = load_rules(args.rules)
-    except RulesError as error:
-        print(error, file=sys.stderr)
+    rules = rules_or_report(args)
+    if rules is None:
         return 1
     wanted = {args.output: render(rules)}
     if args.readme.exists():

@@ -21,16 +21,6 @@ CSV = "text/csv"
 
 
 @pytest.fixture(scope="module")
-def app():
-    return create_app({"TESTING": True})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture(scope="module")
 def spec(app):
     return app.test_client().get("/openapi.json").get_json()
 

@@ -7,14 +7,9 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from hds_api import create_app
 
-COMPLETE = {
-    "personal_data": True, "health_data": True, "data_originator": "health_professional", "care_context": True,
-    "hosting_relationship": "on_behalf_of_originator", "storage_medium": "digital", "stores_data": True,
-    "short_term_processing_only": False, "activity_physical_site": False, "activity_hardware": False,
-    "activity_virtual_infrastructure": False, "activity_application_platform": True,
-    "activity_administration_operation": True, "activity_backup": True, "storage_location": "eea_only",
-    "non_eea_access": False, "third_country_law_exposure": False, "uses_subcontractors": False,
-}  # fmt: skip
+from ..answers import MANAGED_SERVICES_REQUIRED
+
+COMPLETE = MANAGED_SERVICES_REQUIRED
 
 
 def assert_error_shape(response, code: int | None = None) -> dict:
@@ -29,16 +24,6 @@ def assert_error_shape(response, code: int | None = None) -> dict:
     if code is not None:
         assert response.status_code == code, body
     return body
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app({"TESTING": True})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 @pytest.fixture(scope="module")
