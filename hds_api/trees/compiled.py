@@ -11,7 +11,7 @@ from .raw import RawRules
 from .texts import Calendar, Views
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
-HIGH = 0
+CONFIDENCE_RANK = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}  # lower is more confident
 
 
 @dataclass(slots=True)
@@ -121,7 +121,6 @@ def answer_key(question_type: str, value: str) -> Any:
 def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
     questions = raw.data("questions")["questions"]
     outcomes = raw.data("outcomes")
-    level = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}
 
     def question_view(question_id: str, question: dict[str, Any]):
         def build(lang, cite):
@@ -152,7 +151,7 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         return Outcome(
             code=code,
             certification_required=required,
-            confidence=level[entry["confidence"]],
+            confidence=CONFIDENCE_RANK[entry["confidence"]],
             flags=tuple(entry.get("flags", ())),
             archives_approval=entry.get("archives_approval_required", False),
             views=calendar.views(build),
@@ -225,7 +224,6 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
     """Link the nodes of one (validated) tree and build its trace steps."""
     questions = raw.data("questions")["questions"]
     law = raw.data("law")
-    level = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}
     nodes: dict[str, Node] = {}
     for node_id, node in tree_data["nodes"].items():
         if "ask" in node:
@@ -243,7 +241,7 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
             activities=tuple(catalogue.activity_numbers[code] for code in findings.get("activities", ())),
             flags=tuple(findings.get("flags", ())),
             archives_approval=findings.get("archives_approval", False),
-            confidence=level[spec.get("confidence", "high")],
+            confidence=CONFIDENCE_RANK[spec.get("confidence", "high")],
         )
 
     for node_id, node in tree_data["nodes"].items():

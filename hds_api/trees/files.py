@@ -54,14 +54,16 @@ class RuleFile:
     data: Any
 
 
-def read_rule_files(directory: Path) -> tuple[list[RuleFile], list[Problem], str]:
-    """Parse every `*.yaml` of `directory`; return the files, the parse problems and the digest."""
+def read_rule_files(directory: Path) -> tuple[list[RuleFile], list[Problem], str, bytes | None]:
+    """Parse every `*.yaml` of `directory`; return the files, the parse problems, the digest and the bytes of the
+    JSON Schema (None when it cannot be read: that is one of the problems)."""
     problems: list[Problem] = []
     files: list[RuleFile] = []
     digest = hashlib.sha256()
+    schema = None
     label = directory.name
     if not directory.is_dir():
-        return [], [Problem(label, "", "the decision trees directory does not exist")], ""
+        return [], [Problem(label, "", "the decision trees directory does not exist")], "", None
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         problems.append(Problem(label, "", "no rule file (*.yaml) in the directory"))
@@ -74,6 +76,7 @@ def read_rule_files(directory: Path) -> tuple[list[RuleFile], list[Problem], str
             continue
         digest.update(name.encode() + b"\0" + content + b"\0")
         if path.suffix != ".yaml":
+            schema = content
             continue
         try:
             data = yaml.load(content.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
@@ -87,4 +90,4 @@ def read_rule_files(directory: Path) -> tuple[list[RuleFile], list[Problem], str
             problems.append(Problem(name, where, f"invalid YAML: {reason}"))
             continue
         files.append(RuleFile(name, data))
-    return files, problems, f"sha256:{digest.hexdigest()}"
+    return files, problems, f"sha256:{digest.hexdigest()}", schema

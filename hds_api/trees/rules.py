@@ -88,8 +88,8 @@ class Rules:
 def load_rules(directory: Path | str | None = None) -> Rules:
     """Read, check and compile the decision trees; raise `RulesError` listing every problem found."""
     directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
-    files, problems, digest = read_rule_files(directory)
-    problems += schema_problems(directory, files)
+    files, problems, digest, schema = read_rule_files(directory)
+    problems += schema_problems(directory.name, schema, files)
     if problems:
         raise RulesError(problems)
     raw, problems = sort_by_kind(directory.name, files)

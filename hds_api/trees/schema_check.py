@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from .files import SCHEMA_PATH, RuleFile
 from .problems import Problem
-
-
-@cache
-def load_schema(directory: Path) -> dict:
-    """The rule-file JSON Schema kept beside the rules."""
-    return json.loads((directory / SCHEMA_PATH).read_text(encoding="utf-8"))
 
 
 def _json_path(error: ValidationError) -> str:
@@ -34,12 +26,15 @@ def _most_telling(error: ValidationError) -> ValidationError:
     return error
 
 
-def schema_problems(directory: Path, files: list[RuleFile]) -> list[Problem]:
-    """Every schema error of every file, each with the path inside the file."""
+def schema_problems(directory_label: str, schema_bytes: bytes | None, files: list[RuleFile]) -> list[Problem]:
+    """Every schema error of every file, each with the path inside the file (none to report without a schema:
+    reading it already failed, and said so)."""
+    if schema_bytes is None:
+        return []
     try:
-        schema = load_schema(directory)
-    except (OSError, ValueError) as error:
-        return [Problem(f"{directory.name}/{SCHEMA_PATH.as_posix()}", "", f"unusable schema: {error}")]
+        schema = json.loads(schema_bytes)
+    except ValueError as error:
+        return [Problem(f"{directory_label}/{SCHEMA_PATH.as_posix()}", "", f"unusable schema: {error}")]
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for rule_file in files:
