@@ -23,7 +23,7 @@ from .schemas import (
 
 JSON, CSV = "application/json", "text/csv"
 ID = {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id, echoed."}
-GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "covered"]
+GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "non_compliant", "covered"]
 DETAIL = {
     "enum": list(DETAILS),
     "description": "`summary` (default): codes only, no labels or trace. `full`: whole results, as from "
@@ -92,6 +92,12 @@ class BatchSummaryEntrySchema(ma.Schema):
     archives_approval_required = fields.Boolean(required=True, allow_none=True)
     activities = fields.List(fields.Integer(validate=validate.Range(1, 6)), required=True)
     certificates = fields.List(fields.String(), required=True)
+    certificate_activities = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Integer()),
+        required=True,
+        metadata={"description": "For each certificate, the activities of this assessment it must cover."},
+    )
     exemptions = fields.List(fields.String(), required=True)
     flags = fields.List(fields.String(), required=True)
     confidence = fields.String(required=True, allow_none=True, validate=validate.OneOf(["high", "medium", "low"]))
@@ -161,9 +167,9 @@ CSV_BODY = {
 CSV_RESULTS = {
     "type": "string",
     "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
-    "activities, certificates, exemptions, flags, confidence, next_question, certification_gap, "
-    "missing_activities, error`; lists joined with `;`; cells that would start a formula prefixed with `'`. "
-    "The `X-Batch-Summary` header carries the counts.",
+    "activities, certificates, certificate_activities, exemptions, flags, confidence, next_question, "
+    "certification_gap, missing_activities, error`; lists joined with `;`; cells that would start a formula "
+    "prefixed with `'`. The `X-Batch-Summary` header carries the counts.",
 }
 
 # Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.

@@ -119,7 +119,10 @@ class ActivitySchema(CitedSchema):
 
 
 class CertificateSchema(CitedSchema):
-    activities = fields.List(fields.Integer(), required=True)
+    activities = fields.List(fields.Integer(), required=True, metadata={"description": "The family it can cover."})
+    required_activities = fields.List(
+        fields.Integer(), required=True, metadata={"description": "The activities of this assessment it must cover."}
+    )
 
 
 class ExemptionSchema(CitedSchema):
@@ -164,11 +167,17 @@ class ProgressSchema(ma.Schema):
 
 class CertificationGapSchema(ma.Schema):
     status = fields.String(
-        required=True, validate=validate.OneOf(["not_required", "expired", "outdated_referential", "gap", "covered"])
+        required=True,
+        validate=validate.OneOf(["not_required", "expired", "outdated_referential", "gap", "non_compliant", "covered"]),
     )
     label = fields.String(required=True)
     references = fields.List(fields.String(), required=True)
     missing_activities = fields.List(fields.Integer(), required=True)
+    compliance_issues = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "`non_compliant`: the flags that breach a rule in force for this certificate."},
+    )
     held_activities = fields.List(fields.Integer(), required=True)
     referential = fields.String(required=True, validate=validate.OneOf(["v1", "v2"]))
     valid_until = fields.Date(required=True)

@@ -19,7 +19,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
 def test_check_prints_a_summary():
     done = run("check")
     assert done.returncode == 0
-    assert done.stdout.startswith("ok: 1 tree(s) (hds_scope 2026.11.1), 30 nodes, 24 questions, 15 outcomes, sha256:")
+    assert done.stdout.startswith("ok: 1 tree(s) (hds_scope 2027.1), 32 nodes, 25 questions, 15 outcomes, sha256:")
 
 
 def test_check_names_every_problem_and_fails(tmp_path):

@@ -19,6 +19,9 @@ def compact_result(result: dict[str, Any]) -> dict[str, Any]:
         "archives_approval_required": result["archives_approval_required"],
         "activities": [activity["number"] for activity in result["activities"]],
         "certificates": _codes(result["certificates"]),
+        "certificate_activities": {
+            certificate["code"]: certificate["required_activities"] for certificate in result["certificates"]
+        },
         "exemptions": _codes(result["exemptions"]),
         "flags": _codes(result["flags"]),
         "confidence": result["confidence"],

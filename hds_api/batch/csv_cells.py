@@ -32,6 +32,9 @@ def format_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(format_cell(part) for part in value)
+    if isinstance(value, dict):
+        # {"managed_services_host": [5, 6]} -> `managed_services_host:5,6`, entries joined with `;`.
+        return ";".join(f"{key}:{','.join(format_cell(part) for part in parts)}" for key, parts in value.items())
     return str(value)
 
 

@@ -12,7 +12,8 @@ from .messages import message
 
 OUTPUT_COLUMNS = (
     "id", "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
-    "exemptions", "flags", "confidence", "next_question", "certification_gap", "missing_activities", "error",
+    "certificate_activities", "exemptions", "flags", "confidence", "next_question", "certification_gap",
+    "missing_activities", "error",
 )  # fmt: skip
 
 

@@ -39,7 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "Un agrément de l'administration des archives (ministère de la Culture) est également requis."
         ),
         "certificates": "Certificat(s) à détenir",
-        "certificate_covers": "couvre les activités {activities}",
+        "certificate_covers": "requis pour les activités {activities}",
         "activities": "Activités d'hébergement exercées (art. R.1111-9 du CSP)",
         "activity_number": "Activité {number}",
         "exemptions": "Pourquoi le certificat n'est pas requis",
@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "An approval of the archives administration (Ministry of Culture) is required as well."
         ),
         "certificates": "Certificate(s) to hold",
-        "certificate_covers": "covers activities {activities}",
+        "certificate_covers": "required for activities {activities}",
         "activities": "Hosting activities performed (CSP art. R.1111-9)",
         "activity_number": "Activity {number}",
         "exemptions": "Why the certificate is not required",

@@ -94,13 +94,17 @@ def shape_result(
         confidence = CONFIDENCE_LEVELS[max(walked["confidence"], outcome.confidence)]
         conclusion = outcome.views[lang][epoch]
         found = set(activities)
-        certificates = [views[lang][epoch] for covers, views in catalogue.certificates if required and covers & found]
+        certificates = [
+            {**views[lang][epoch], "required_activities": sorted(covers & found)}
+            for covers, views in catalogue.certificates
+            if required and covers & found
+        ]
         exemptions = [] if required else [conclusion]
         next_question = None
     gap = None
     if current_certification is not None and required is not None:
         gap = certification_gap(
-            catalogue, calendar.dates, current_certification, required, activities, as_of, lang, epoch
+            catalogue, calendar.dates, current_certification, required, activities, flags, as_of, lang, epoch
         )
     return {
         "status": "incomplete" if outcome is None else "complete",

@@ -135,6 +135,11 @@ class _Checker:
             where = f"certification_gap/{index}"
             if "after" in rule and rule["after"] not in self.law["legal_dates"]:
                 self.report("outcomes", where, f"unknown legal date '{rule['after']}'")
+            for number, breach in enumerate(rule.get("breaches", [])):
+                self.check_flags("outcomes", f"{where}/breaches/{number}", [breach["flag"]])
+                if "from" in breach and breach["from"] not in self.law["legal_dates"]:
+                    self.report("outcomes", f"{where}/breaches/{number}", f"unknown legal date '{breach['from']}'")
+                self.check_references("outcomes", f"{where}/breaches/{number}", breach["references"])
             self.check_references("outcomes", where, rule.get("references", []))
             if rule["test"] == "always" and index != len(rules) - 1:
                 self.report("outcomes", where, "statuses after an 'always' test can never apply")

@@ -15,7 +15,10 @@ from ..answers import MANAGED_SERVICES_REQUIRED
 
 AS_OF = "2026-11-25"
 REQUIRED = MANAGED_SERVICES_REQUIRED
-SELF_HOSTING = {key: REQUIRED[key] for key in list(REQUIRED)[:5]} | {"hosting_relationship": "own_data"}
+SELF_HOSTING = {key: REQUIRED[key] for key in list(REQUIRED)[:5]} | {
+    "hosting_relationship": "own_data",
+    "uses_subcontractors": False,
+}
 
 
 def csv_cell(value) -> str:

@@ -27,6 +27,7 @@ def test_summary_detail_gives_codes_only(rules):
         "archives_approval_required": False,
         "activities": [4, 5, 6],
         "certificates": ["managed_services_host"],
+        "certificate_activities": {"managed_services_host": [4, 5, 6]},
         "exemptions": [],
         "flags": ["controller_must_verify_certificate"],
         "confidence": "high",

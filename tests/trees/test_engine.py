@@ -44,7 +44,7 @@ def test_the_result_has_every_field_of_the_contract(rules):
         "Référentiel HDS v2 applicable (localisation et accès hors EEE)"
     ]
     assert result["rules"]["tree"] == "hds_scope"
-    assert result["rules"]["version"] == "2026.11.1"
+    assert result["rules"]["version"] == "2027.1"
     assert result["rules"]["digest"].startswith("sha256:") and len(result["rules"]["digest"]) == 71
 
 

@@ -52,7 +52,7 @@ def ask_stores_data_again(data: dict) -> None:
 
 
 def test_the_shipped_rules_load():
-    assert load_rules().summary()["questions"] == 24
+    assert load_rules().summary()["questions"] == 25
 
 
 def test_every_schema_error_is_reported_at_once_with_its_path(tmp_path):
@@ -222,7 +222,7 @@ def test_catalogue_entries_nobody_uses_are_refused(tmp_path):
 
 def test_gap_rules_must_end_with_always(tmp_path):
     problems = problems_after(tmp_path, "outcomes.yaml", lambda data: data["certification_gap"].pop())
-    assert any("certification_gap/3: the last status must test 'always'" in p for p in problems)
+    assert any("certification_gap/4: the last status must test 'always'" in p for p in problems)
 
 
 def test_certificates_must_cover_each_activity_once(tmp_path):

@@ -32,8 +32,10 @@ function certificates(result, strings) {
     strings.certificates,
     "certificates",
     result.certificates.map((certificate) => {
-      const covers = certificate.activities?.length
-        ? format(strings.certificate_covers, { activities: certificate.activities.join(", ") })
+      // The activities this assessment requires the certificate to cover, not only its whole family.
+      const required = certificate.required_activities ?? [];
+      const covers = required.length
+        ? format(strings.certificate_covers, { activities: required.join(", ") })
         : null;
       return h(
         "li",
