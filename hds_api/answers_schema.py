@@ -42,7 +42,7 @@ def answers_openapi_schema(rules: Rules) -> dict[str, Any]:
     catalogue = rules.catalogue
     properties = {}
     for question_id in catalogue.question_order:
-        label = rules.raw.data("questions")["questions"][question_id]["label"]["en"]
+        label = rules.calendar.document(rules.raw.data("questions")["questions"][question_id]["label"], "en")
         if catalogue.question_types[question_id] == "boolean":
             properties[question_id] = {"type": "boolean", "nullable": True, "description": label}
         else:

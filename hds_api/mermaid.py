@@ -59,20 +59,20 @@ def flowchart(rules: Rules, tree_id: str, lang: str) -> str:
     reached: list[str] = []
     for node_id, node in tree["nodes"].items():
         if "ask" in node:
-            lines.append(f"    {node_id}{{{quoted(questions[node['ask']]['label'][lang])}}}")
+            lines.append(f"    {node_id}{{{quoted(rules.calendar.document(questions[node['ask']]['label'], lang))}}}")
         elif "by_date" in node:
             lines.append(f"    {node_id}{{{{{quoted(texts['assessment_date'])}}}}}")
         else:
             lines.append(f"    {node_id}{{{quoted(texts['any_activity'])}}}")
         for path, edge in node_edges(node):
-            label = _edge_label(node, path, edge, lang, questions, outcomes, dates)
+            label = _edge_label(rules, node, path, edge, lang, questions, outcomes, dates)
             target = edge["next"] if "next" in edge else outcome_node(edge["outcome"])
             if "outcome" in edge and edge["outcome"] not in reached:
                 reached.append(edge["outcome"])
             lines.append(f"    {node_id} -->|{quoted(label)}| {target}")
     for code in reached:
         entry = outcomes[CERTIFICATION_REQUIRED] if code == CERTIFICATION_REQUIRED else outcomes["exemptions"][code]
-        lines.append(f"    {outcome_node(code)}([{quoted(entry['label'][lang])}])")
+        lines.append(f"    {outcome_node(code)}([{quoted(rules.calendar.document(entry['label'], lang))}])")
     lines.append("    classDef required fill:#fde2e1,stroke:#b42318")
     lines.append("    classDef exempt fill:#e3f4e8,stroke:#1b7a3d")
     exempt = [outcome_node(code) for code in reached if code != CERTIFICATION_REQUIRED]
@@ -83,7 +83,7 @@ def flowchart(rules: Rules, tree_id: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _edge_label(node, path, edge, lang, questions, outcomes, dates) -> str:
+def _edge_label(rules, node, path, edge, lang, questions, outcomes, dates) -> str:
     """The answer, date span or finding that takes the edge, then what it adds on the way."""
     texts = TEXTS[lang]
     kind, _, key = path.partition("/")
@@ -92,7 +92,8 @@ def _edge_label(node, path, edge, lang, questions, outcomes, dates) -> str:
         if key in ("true", "false", OTHERWISE):
             parts = [texts[key]]
         else:
-            parts = [next(c["label"][lang] for c in question["choices"] if c["value"] == key)]
+            label = next(c["label"] for c in question["choices"] if c["value"] == key)
+            parts = [rules.calendar.document(label, lang)]
     elif kind == "by_date":
         period = node["by_date"][int(key.split("/")[0])]
         parts = [texts["until"].format(date=dates[period["until"]])] if "until" in period else []

@@ -21,6 +21,10 @@ class _Doc:
         self.outcomes = rules.raw.data("outcomes")
         self.lines: list[str] = []
 
+    def text(self, text: Any, lang: str = LANG) -> str:
+        """A rule text with its dates spelled out, each period of a dated text introduced by its dates."""
+        return self.rules.calendar.document(text, lang)
+
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
@@ -30,7 +34,7 @@ class _Doc:
         for reference in references:
             entry = {"ref": reference} if isinstance(reference, str) else reference
             law = self.law["references"][entry["ref"]]
-            text = law["cite"] if isinstance(law["cite"], str) else law["cite"][LANG]
+            text = self.rules.calendar.cite(entry["ref"], LANG)
             text = f"[{text}]({law['url']})" if "url" in law else text
             for bound, word in (("from", "from"), ("until", "until")):
                 if bound in entry:
@@ -158,14 +162,20 @@ def readme_with_diagram(readme: str, rules: Rules) -> str:
 def _questions(doc: _Doc) -> None:
     doc.add("## Questions", "", "In flow order. Ids and values are the public API's.", "")
     for question_id, question in doc.questions.items():
-        doc.add(f"### `{question_id}`", "", f"**{question['label']['en']}**  ", f"*{question['label']['fr']}*", "")
-        doc.add(question["help"]["en"], "")
+        doc.add(
+            f"### `{question_id}`",
+            "",
+            f"**{doc.text(question['label'])}**  ",
+            f"*{doc.text(question['label'], 'fr')}*",
+            "",
+        )
+        doc.add(doc.text(question["help"]), "")
         if question["type"] == "boolean":
             doc.add("Answer: `true` or `false`.", "")
         else:
             doc.add("| value | label | libellé |", "|---|---|---|")
             for choice in question["choices"]:
-                doc.add(f"| `{choice['value']}` | {choice['label']['en']} | {choice['label']['fr']} |")
+                doc.add(f"| `{choice['value']}` | {doc.text(choice['label'])} | {doc.text(choice['label'], 'fr')} |")
             doc.add("")
         doc.add(f"References: {doc.cite(question['references'])}", "")
 
@@ -182,13 +192,13 @@ def _outcomes(doc: _Doc, conditions: dict[str, list[list[str]]]) -> None:
     codes = [CERTIFICATION_REQUIRED, *doc.outcomes["exemptions"]]
     for code in codes:
         entry = doc.outcome_entry(code)
-        doc.add(f"### `{code}`", "", f"**{entry['label']['en']}**  ", f"*{entry['label']['fr']}*", "")
+        doc.add(f"### `{code}`", "", f"**{doc.text(entry['label'])}**  ", f"*{doc.text(entry['label'], 'fr')}*", "")
         if code == CERTIFICATION_REQUIRED:
             doc.add("The certificate is required for the activities found; confidence: " + entry["confidence"] + ".")
         else:
-            kind = kinds[entry["kind"]]["en"]
+            kind = doc.text(kinds[entry["kind"]])
             doc.add(f"Kind: `{entry['kind']}` ({kind}); confidence: {entry['confidence']}.", "")
-            doc.add(entry["explanation"]["en"])
+            doc.add(doc.text(entry["explanation"]))
         doc.add("")
         if entry.get("flags"):
             doc.add("Adds the flags " + ", ".join(f"`{flag}`" for flag in entry["flags"]) + ".", "")
@@ -201,19 +211,19 @@ def _outcomes(doc: _Doc, conditions: dict[str, list[list[str]]]) -> None:
 def _flags(doc: _Doc) -> None:
     doc.add("## Flags", "", "| flag | meaning | references |", "|---|---|---|")
     for code, flag in doc.outcomes["flags"].items():
-        doc.add(f"| `{code}` | {flag['label']['en']} | {doc.cite(flag['references'])} |")
+        doc.add(f"| `{code}` | {doc.text(flag['label'])} | {doc.cite(flag['references'])} |")
     doc.add("")
 
 
 def _activities(doc: _Doc) -> None:
     doc.add("## Activities and certificates", "", "| # | activity | references |", "|---|---|---|")
     for activity in doc.outcomes["activities"]:
-        label = f"`{activity['code']}`: {activity['label']['en']}"
+        label = f"`{activity['code']}`: {doc.text(activity['label'])}"
         doc.add(f"| {activity['number']} | {label} | {doc.cite(activity['references'])} |")
     doc.add("", "| certificate | activities | references |", "|---|---|---|")
     for certificate in doc.outcomes["certificates"]:
         numbers = ", ".join(str(number) for number in certificate["activities"])
-        label = f"`{certificate['code']}`: {certificate['label']['en']}"
+        label = f"`{certificate['code']}`: {doc.text(certificate['label'])}"
         doc.add(f"| {label} | {numbers} | {doc.cite(certificate['references'])} |")
     doc.add("")
 
@@ -221,7 +231,7 @@ def _activities(doc: _Doc) -> None:
 def _law(doc: _Doc) -> None:
     doc.add("## Legal dates", "", "| date | name | what happens | references |", "|---|---|---|---|")
     for name, entry in doc.law["legal_dates"].items():
-        doc.add(f"| {entry['date']} | `{name}` | {entry['label']['en']} | {doc.cite(entry['references'])} |")
+        doc.add(f"| {entry['date']} | `{name}` | {doc.text(entry['label'])} | {doc.cite(entry['references'])} |")
     doc.add("", "## Citations", "", "| id | citation |", "|---|---|")
     for reference_id in doc.law["references"]:
         doc.add(f"| `{reference_id}` | {doc.cite([reference_id])} |")

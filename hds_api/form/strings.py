@@ -45,9 +45,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "exemptions": "Pourquoi le certificat n'est pas requis",
         "flags": "Points d'action",
         "confidence": "Confiance :",
-        "confidence_high": "élevée : la conclusion repose sur le texte de la loi",
-        "confidence_medium": "moyenne : la conclusion repose sur une interprétation (FAQ, doctrine)",
-        "confidence_low": "faible : faites relire cette conclusion par un juriste",
+        "confidence_high": "élevée : la conclusion suit les textes cités, sans lecture contestée",
+        "confidence_medium": (
+            "moyenne : une étape repose sur une interprétation (FAQ du ministère ou de l'ANS, lecture d'un texte), "
+            "pas sur la lettre de la loi"
+        ),
+        "confidence_low": (
+            "faible : une étape repose sur une lecture contestée ; faites relire la conclusion par un juriste"
+        ),
         "periods": "Cadre applicable à la date d'évaluation",
         "explanation": "Explication pas à pas",
         "assessed_on": "Évaluation au {as_of}, règles {tree} version {version}",
@@ -92,9 +97,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "exemptions": "Why the certificate is not required",
         "flags": "Actions",
         "confidence": "Confidence:",
-        "confidence_high": "high: the conclusion rests on the text of the law",
-        "confidence_medium": "medium: the conclusion rests on an interpretation (FAQ, guidance)",
-        "confidence_low": "low: have a lawyer review this conclusion",
+        "confidence_high": "high: the conclusion follows the cited texts, with no contested reading",
+        "confidence_medium": (
+            "medium: a step rests on an interpretation (ministry or ANS FAQ, a reading of a text), not on the letter "
+            "of the law"
+        ),
+        "confidence_low": "low: a step rests on a contested reading; have a lawyer review the conclusion",
         "periods": "Framework applicable on the assessment date",
         "explanation": "Step-by-step explanation",
         "assessed_on": "Assessed as of {as_of}, rules {tree} version {version}",

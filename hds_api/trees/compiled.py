@@ -8,7 +8,7 @@ from typing import Any
 
 from .graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, normalise_edge, question_values
 from .raw import RawRules
-from .texts import Calendar, Views
+from .texts import LANGUAGES, Calendar, Views
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 CONFIDENCE_RANK = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}  # lower is more confident
@@ -123,28 +123,28 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
     outcomes = raw.data("outcomes")
 
     def question_view(question_id: str, question: dict[str, Any]):
-        def build(lang, cite):
-            view = {
+        def build(lang, at):
+            return {
                 "id": question_id,
                 "type": question["type"],
-                "label": question["label"][lang],
-                "help": question["help"][lang],
+                "label": at.text(question["label"]),
+                "help": at.text(question["help"]),
                 "choices": [
-                    {"value": choice["value"], "label": choice["label"][lang]} for choice in question.get("choices", [])
+                    {"value": choice["value"], "label": at.text(choice["label"])}
+                    for choice in question.get("choices", [])
                 ],
-                "references": cite(question["references"]),
+                "references": at.cite(question["references"]),
             }
-            return view
 
         return calendar.views(build)
 
     def outcome(code: str, entry: dict[str, Any], required: bool) -> Outcome:
-        def build(lang, cite):
-            view = {"code": code, "label": entry["label"][lang], "references": cite(entry["references"])}
+        def build(lang, at):
+            view = {"code": code, "label": at.text(entry["label"]), "references": at.cite(entry["references"])}
             if not required:
                 view["kind"] = entry["kind"]
-                view["kind_label"] = outcomes["exemption_kinds"][entry["kind"]][lang]
-                view["explanation"] = entry["explanation"][lang]
+                view["kind_label"] = at.text(outcomes["exemption_kinds"][entry["kind"]])
+                view["explanation"] = at.text(entry["explanation"])
                 view["confidence"] = entry["confidence"]
             return view
 
@@ -172,11 +172,11 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         activity_numbers={a["code"]: a["number"] for a in outcomes["activities"]},
         activity_views={
             a["number"]: calendar.views(
-                lambda lang, cite, a=a: {
+                lambda lang, at, a=a: {
                     "number": a["number"],
                     "code": a["code"],
-                    "label": a["label"][lang],
-                    "references": cite(a["references"]),
+                    "label": at.text(a["label"]),
+                    "references": at.cite(a["references"]),
                 }
             )
             for a in outcomes["activities"]
@@ -185,11 +185,11 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
             (
                 frozenset(c["activities"]),
                 calendar.views(
-                    lambda lang, cite, c=c: {
+                    lambda lang, at, c=c: {
                         "code": c["code"],
-                        "label": c["label"][lang],
+                        "label": at.text(c["label"]),
                         "activities": sorted(c["activities"]),
-                        "references": cite(c["references"]),
+                        "references": at.cite(c["references"]),
                     }
                 ),
             )
@@ -198,10 +198,10 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         flag_order={code: index for index, code in enumerate(outcomes["flags"])},
         flag_views={
             code: calendar.views(
-                lambda lang, cite, code=code, f=f: {
+                lambda lang, at, code=code, f=f: {
                     "code": code,
-                    "label": f["label"][lang],
-                    "references": cite(f["references"]),
+                    "label": at.text(f["label"]),
+                    "references": at.cite(f["references"]),
                 }
             )
             for code, f in outcomes["flags"].items()
@@ -210,9 +210,9 @@ def compile_catalogue(raw: RawRules, calendar: Calendar) -> Catalogue:
         gap_rules=outcomes["certification_gap"],
         gap_views={
             rule["status"]: calendar.views(
-                lambda lang, cite, rule=rule: {
-                    "label": rule["label"][lang],
-                    "references": cite(rule.get("references", [])),
+                lambda lang, at, rule=rule: {
+                    "label": at.text(rule["label"]),
+                    "references": at.cite(rule.get("references", [])),
                 }
             )
             for rule in outcomes["certification_gap"]
@@ -265,7 +265,7 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
     return CompiledTree(
         id=tree_data["id"],
         version=str(tree_data["version"]),
-        title=tree_data["title"],
+        title={lang: calendar.text(tree_data["title"], lang, 0) for lang in LANGUAGES},
         applies_from=calendar.dates[tree_data["applies_from"]],
         root=nodes[tree_data["root"]],
         nodes=nodes,
@@ -279,19 +279,24 @@ YES_NO = {"fr": {True: "Oui", False: "Non"}, "en": {True: "Yes", False: "No"}}
 def _trace_steps(node_id: str, question_id: str, question: dict[str, Any], values, calendar: Calendar):
     choice_labels = {choice["value"]: choice["label"] for choice in question.get("choices", [])}
     steps = {}
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         steps[lang] = []
         for epoch in calendar.epochs:
             references = calendar.citations_at(question["references"], lang, epoch)
+            label = calendar.text(question["label"], lang, epoch)
             by_answer = {}
             for value in values:
                 answer = answer_key(question["type"], value)
-                answer_label = YES_NO[lang][answer] if question["type"] == "boolean" else choice_labels[value][lang]
+                answer_label = (
+                    YES_NO[lang][answer]
+                    if question["type"] == "boolean"
+                    else calendar.text(choice_labels[value], lang, epoch)
+                )
                 by_answer[answer] = {
                     "node": node_id,
                     "question": question_id,
                     "answer": answer,
-                    "label": question["label"][lang],
+                    "label": label,
                     "answer_label": answer_label,
                     "references": references,
                 }
@@ -304,12 +309,12 @@ def _period(node_id: str, period: dict[str, Any], edge: Edge, law: dict[str, Any
     end = calendar.dates[period["until"]] if "until" in period else None
     start_references = law["legal_dates"][period["from"]]["references"]
     views = calendar.views(
-        lambda lang, cite: {
+        lambda lang, at: {
             "node": node_id,
             "from": start.isoformat(),
             "until": end.isoformat() if end else None,
-            "label": period["label"][lang],
-            "references": cite(start_references),
+            "label": at.text(period["label"]),
+            "references": at.cite(start_references),
         }
     )
     return Period(start, end, edge, views)

@@ -15,6 +15,7 @@ from .problems import RulesError
 from .raw import RawRules, sort_by_kind
 from .request_check import RequestChecker
 from .schema_check import schema_problems
+from .text_check import text_problems
 from .texts import DEFAULT_LANGUAGE, Calendar
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "decision_trees"
@@ -95,7 +96,7 @@ def load_rules(directory: Path | str | None = None) -> Rules:
     raw, problems = sort_by_kind(directory.name, files)
     if problems:
         raise RulesError(problems)
-    problems = graph_problems(raw)
+    problems = graph_problems(raw) + text_problems(raw)
     if problems:
         raise RulesError(problems)
     return Rules(raw, digest)
