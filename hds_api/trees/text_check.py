@@ -15,20 +15,20 @@ from .texts import LANGUAGES
 Text = dict[str, str] | list[dict[str, str]]
 
 
-def _texts(data: Any, path: str) -> Iterator[tuple[str, Text]]:
+def rule_texts(data: Any, path: str) -> Iterator[tuple[str, Text]]:
     """Every text of a rule file (`{fr, en}`, or a list of such periods) with its key path."""
     if isinstance(data, dict):
         if "fr" in data and "en" in data:
             yield path, data
             return
         for key, value in data.items():
-            yield from _texts(value, f"{path}/{key}" if path else str(key))
+            yield from rule_texts(value, f"{path}/{key}" if path else str(key))
     elif isinstance(data, list):
         if data and all(isinstance(item, dict) and "fr" in item and "en" in item for item in data):
             yield path, data
             return
         for index, value in enumerate(data):
-            yield from _texts(value, f"{path}/{index}")
+            yield from rule_texts(value, f"{path}/{index}")
 
 
 class _TextChecker:
@@ -41,7 +41,7 @@ class _TextChecker:
 
     def check_file(self, name: str, data: dict[str, Any]) -> None:
         citations = data.get("references") if data.get("kind") == "law" else None
-        for path, text in _texts(data, ""):
+        for path, text in rule_texts(data, ""):
             is_citation = citations is not None and path.startswith("references/")
             self.check_text(name, path, text, is_citation)
         if citations is not None:

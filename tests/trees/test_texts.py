@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 from hds_api.trees import DEFAULT_RULES_DIR, RulesError, load_rules
-from hds_api.trees.text_check import _texts, text_problems
+from hds_api.trees.text_check import rule_texts, text_problems
 from hds_api.trees.text_dates import literal_dates, spell_date
 
 from ..answers import MANAGED_SERVICES_REQUIRED
@@ -121,7 +121,7 @@ def test_the_electronic_archiving_outcome_says_at_the_latest(rules):
 def test_no_text_of_the_shipped_rules_spells_a_date(rules):
     files = [*rules.raw.files.values(), *rules.raw.trees]
     for rule_file in files:
-        for path, text in _texts(rule_file.data, ""):
+        for path, text in rule_texts(rule_file.data, ""):
             if rule_file.data["kind"] == "law" and path.startswith("references/"):
                 continue  # an act's name carries its date
             for period in text if isinstance(text, list) else [text]:
