@@ -1,4 +1,5 @@
-"""Reading the rule files: strict YAML, one digest over their exact bytes."""
+"""Reading the rule files: strict YAML, one digest over their exact bytes and their names inside the rules
+directory (so the same rules give the same digest wherever they are installed)."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 
 @dataclass(frozen=True)
 class RuleFile:
-    """One parsed rule file, named by its path relative to the rules directory's parent."""
+    """One parsed rule file, named for people by the rules directory's name and its path inside it."""
 
     name: str
     data: Any
@@ -68,13 +69,15 @@ def read_rule_files(directory: Path) -> tuple[list[RuleFile], list[Problem], str
     if not paths:
         problems.append(Problem(label, "", "no rule file (*.yaml) in the directory"))
     for path in [*paths, directory / SCHEMA_PATH]:
-        name = f"{label}/{path.relative_to(directory).as_posix()}"
+        relative = path.relative_to(directory).as_posix()
+        name = f"{label}/{relative}"
         try:
             content = path.read_bytes()
         except OSError as error:
             problems.append(Problem(name, "", f"cannot be read: {error.strerror}"))
             continue
-        digest.update(name.encode() + b"\0" + content + b"\0")
+        # The directory's own name stays out of the digest: it says where the rules are, not what they are.
+        digest.update(relative.encode() + b"\0" + content + b"\0")
         if path.suffix != ".yaml":
             schema = content
             continue

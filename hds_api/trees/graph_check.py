@@ -73,6 +73,21 @@ class _Checker:
             if self.date_named(name) is None:
                 self.report("law", f"legal_dates/{name}", f"'{entry['date']}' is not a calendar date")
             self.check_references("law", f"legal_dates/{name}", entry["references"])
+        for reading_id, reading in self.law.get("contested_readings", {}).items():
+            self.check_contested_reading(f"contested_readings/{reading_id}", reading)
+
+    def check_contested_reading(self, where: str, reading: dict[str, Any]) -> None:
+        self.check_references("law", where, reading["references"])
+        known = {
+            "outcomes": {CERTIFICATION_REQUIRED, *self.outcomes["exemptions"]},
+            "flags": self.outcomes["flags"],
+            "questions": self.questions,
+            "legal_dates": self.law["legal_dates"],
+        }
+        for kind, names in reading["applies_to"].items():
+            for name in names:
+                if name not in known[kind]:
+                    self.report("law", f"{where}/applies_to/{kind}", f"unknown {kind[:-1].replace('_', ' ')} '{name}'")
 
     def check_references(self, kind: str, where: str, references: list[Any]) -> None:
         for index, reference in enumerate(references):

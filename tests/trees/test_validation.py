@@ -246,3 +246,75 @@ def test_a_missing_kind_and_a_missing_schema_are_named(tmp_path):
 def test_a_missing_directory_is_named(tmp_path):
     with pytest.raises(RulesError, match="the decision trees directory does not exist"):
         load_rules(tmp_path / "nowhere")
+
+
+def readings(data: dict) -> dict:
+    return data["contested_readings"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda data: readings(data)["offered_activities"]["references"].append("ans_rumour"),
+            "contested_readings/offered_activities/references/3: unknown reference 'ans_rumour'",
+        ),
+        (
+            lambda data: readings(data)["offered_activities"]["applies_to"]["outcomes"].append("no_idea"),
+            "contested_readings/offered_activities/applies_to/outcomes: unknown outcome 'no_idea'",
+        ),
+        (
+            lambda data: readings(data)["ght_co_responsibility"]["applies_to"]["flags"].append("no_flag"),
+            "contested_readings/ght_co_responsibility/applies_to/flags: unknown flag 'no_flag'",
+        ),
+        (
+            lambda data: readings(data)["research_on_care_data"]["applies_to"]["questions"].append("why"),
+            "contested_readings/research_on_care_data/applies_to/questions: unknown question 'why'",
+        ),
+        (
+            lambda data: readings(data)["dates_set_by_decree"]["applies_to"]["legal_dates"].append("someday"),
+            "contested_readings/dates_set_by_decree/applies_to/legal_dates: unknown legal date 'someday'",
+        ),
+        (
+            lambda data: readings(data)["offered_activities"]["text"].pop("en"),
+            "contested_readings/offered_activities/text: 'en' is a required property",
+        ),
+        (
+            lambda data: readings(data)["offered_activities"].update(applies_to={}),
+            "contested_readings/offered_activities/applies_to: {} should be non-empty",
+        ),
+        (
+            lambda data: readings(data)["offered_activities"]["applies_to"].update(verdicts=["x"]),
+            "contested_readings/offered_activities/applies_to: Additional properties are not allowed",
+        ),
+    ],
+    ids=[
+        "reference",
+        "outcome",
+        "flag",
+        "question",
+        "legal-date",
+        "one-language",
+        "applies-to-nothing",
+        "unknown-kind",
+    ],
+)
+def test_contested_readings_are_validated(tmp_path, change, expected):
+    problem = only(problems_after(tmp_path, "law.yaml", change))
+    assert problem.startswith("decision_trees/law.yaml: ") and expected in problem
+
+
+def test_the_contested_readings_cover_the_domain_list():
+    applies = {
+        rid: reading["applies_to"] for rid, reading in load_rules().raw.data("law")["contested_readings"].items()
+    }
+    covered = {
+        "no_hosting_activity": ("outcomes", "offered_activities"),  # resellers and offered activities
+        "activity_administration_operation": ("questions", "administration_by_saas_editors"),  # activity 5, SaaS
+        "health_research_organisation": ("outcomes", "research_on_care_data"),  # research reusing care data
+        "ght_co_responsibility": ("outcomes", "ght_co_responsibility"),  # GHT: an interpretation (GCS included)
+        "sren_electronic_archiving": ("legal_dates", "dates_set_by_decree"),  # "at the latest"
+        "csp_eea_storage": ("legal_dates", "dates_set_by_decree"),  # décret 2026-209 dates
+    }
+    for name, (kind, reading_id) in covered.items():
+        assert name in applies[reading_id][kind], (reading_id, kind, name)
