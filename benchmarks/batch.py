@@ -27,20 +27,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
+
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 WRK = "/usr/bin/wrk"
 TARGET_RATIO = 8.0
 AS_OF = "2026-11-25"
 
-ANSWERS = {
-    "personal_data": True, "health_data": True, "data_originator": "health_establishment", "care_context": True,
-    "hosting_relationship": "on_behalf_of_originator", "ght_same_convention": True,
-    "ght_convention_delegates_hosting": False, "storage_medium": "digital", "stores_data": True,
-    "short_term_processing_only": False, "activity_physical_site": True, "activity_hardware": True,
-    "activity_virtual_infrastructure": True, "activity_application_platform": False,
-    "activity_administration_operation": True, "activity_backup": True, "storage_location": "eea_only",
-    "non_eea_access": True, "third_country_law_exposure": False, "uses_subcontractors": True,
-}  # fmt: skip
+ANSWERS = {**TWENTY_ANSWERS, "non_eea_access": True}
 HELD = {"activities": [1, 2, 3, 4], "referential": "v2", "valid_until": "2027-12-31"}
 SINGLE = {"answers": ANSWERS, "as_of": AS_OF, "lang": "en", "current_certification": HELD}
 

@@ -41,7 +41,7 @@ EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 
 
 def load_examples() -> list[dict[str, Any]]:
-    """Scenarios copied from tests/scenarios/shared.yaml (a test keeps the copy current)."""
+    """Scenarios copied from the shared reference scenarios (a test keeps the copy current)."""
     return yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
 
 

@@ -1,4 +1,8 @@
-"""Reading the YAML scenario files of tests/scenarios/ and comparing a result with their `expect`."""
+"""Reading the scenario files and comparing a result with a scenario's `expect`.
+
+Two sources: the shared reference scenarios, read straight from `../shared/hds/scenarios.yaml` beside the checkout
+(never copied), and our own, which live with the rules in `decision_trees/scenarios/*.yaml`.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,40 @@ from typing import Any
 
 import yaml
 
-SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_FILE = ROOT.parent / "shared" / "hds" / "scenarios.yaml"
+OWN_DIR = ROOT / "decision_trees" / "scenarios"
+
+# The keys a scenario may have, and the fields its `expect` may check (see `observed`).
+SCENARIO_KEYS = frozenset({"id", "title", "source", "as_of", "lang", "answers", "current_certification", "expect"})
+EXPECT_FIELDS = frozenset({
+    "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
+    "required_activities", "exemptions", "flags", "confidence", "next_question", "unused_answers", "asked",
+    "certification_gap", "missing_activities", "compliance_issues",
+})  # fmt: skip
 
 
-def load_scenarios(name: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((SCENARIO_DIR / name).read_text(encoding="utf-8"))["scenarios"]
+def read_scenarios(path: Path) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]
+
+
+def shared_scenarios() -> list[dict[str, Any]]:
+    """The reference scenarios every version must pass; the repository is checked out beside ../shared."""
+    if not SHARED_FILE.is_file():
+        raise FileNotFoundError(f"the shared reference scenarios are read from {SHARED_FILE}, which is missing")
+    return read_scenarios(SHARED_FILE)
+
+
+def own_scenario_files() -> list[Path]:
+    return sorted(OWN_DIR.glob("*.yaml"))
+
+
+def own_scenarios() -> list[dict[str, Any]]:
+    return [scenario for path in own_scenario_files() for scenario in read_scenarios(path)]
+
+
+def scenario_by_id(scenario_id: str) -> dict[str, Any]:
+    return next(scenario for scenario in shared_scenarios() + own_scenarios() if scenario["id"] == scenario_id)
 
 
 def as_of_text(value: Any) -> str:
@@ -21,8 +54,15 @@ def as_of_text(value: Any) -> str:
 
 def observed(result: dict[str, Any], field: str) -> Any:
     """The value of `field` in a result, in the terms a scenario's `expect` uses."""
-    if field == "missing_activities":
-        return result["certification_gap"]["missing_activities"]
+    gap = result["certification_gap"]
+    if field in ("missing_activities", "compliance_issues"):
+        return gap[field] if gap else None
+    if field == "certification_gap":
+        return gap["status"] if gap else None
+    if field == "required_activities":
+        return {certificate["code"]: certificate["required_activities"] for certificate in result["certificates"]}
+    if field == "asked":
+        return [step["question"] for step in result["trace"]]
     value = result[field]
     if field == "activities":
         return [activity["number"] for activity in value]
@@ -30,8 +70,6 @@ def observed(result: dict[str, Any], field: str) -> Any:
         return [item["code"] for item in value]
     if field == "next_question":
         return value["id"] if value else None
-    if field == "certification_gap":
-        return value["status"] if value else None
     return value
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ..scenario_files import as_of_text, load_scenarios, mismatches, run_scenario
+from ..scenario_files import as_of_text, mismatches, own_scenarios, run_scenario, shared_scenarios
 
-SCENARIOS = load_scenarios("shared.yaml")
-ALL_SCENARIOS = SCENARIOS + load_scenarios("domain.yaml")
+SCENARIOS = shared_scenarios()
+ALL_SCENARIOS = SCENARIOS + own_scenarios()
 
 
 def request_of(scenario):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
 from openapi_spec_validator import validate
 
 from hds_api.openapi import load_examples
 
-from ..scenario_files import SCENARIO_DIR
+from ..scenario_files import shared_scenarios
 
 ENDPOINTS = {
     "/health": {"get"},
@@ -54,7 +53,7 @@ def test_request_schema_lists_every_question_and_value(client, rules):
 def test_examples_are_real_scenarios_with_their_real_results(client, rules):
     spec = client.get("/openapi.json").get_json()
     examples = spec["components"]["examples"]
-    shared = {s["id"]: s for s in yaml.safe_load((SCENARIO_DIR / "shared.yaml").read_text("utf-8"))["scenarios"]}
+    shared = {s["id"]: s for s in shared_scenarios()}
     for example in load_examples():
         scenario = shared[example["id"]]
         assert {key: value for key, value in scenario.items() if key != "expect"} == example

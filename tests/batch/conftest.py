@@ -11,14 +11,11 @@ import pytest
 from hds_api.batch.csv_format import input_columns
 from hds_api.trees import Rules
 
-from ..answers import MANAGED_SERVICES_REQUIRED
+from ..answers import MANAGED_SERVICES_REQUIRED, complete_answers
 
 AS_OF = "2026-11-25"
 REQUIRED = MANAGED_SERVICES_REQUIRED
-SELF_HOSTING = {key: REQUIRED[key] for key in list(REQUIRED)[:5]} | {
-    "hosting_relationship": "own_data",
-    "uses_subcontractors": False,
-}
+SELF_HOSTING = complete_answers(hosting_relationship="own_data")
 
 
 def csv_cell(value) -> str:

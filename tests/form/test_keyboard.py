@@ -3,10 +3,10 @@ answers, and the result receives focus at the end."""
 
 from __future__ import annotations
 
-from ..scenario_files import as_of_text, load_scenarios
+from ..scenario_files import as_of_text, scenario_by_id
 from .driver import answer_value, settle, shown_result
 
-SCENARIO = next(s for s in load_scenarios("shared.yaml") if s["id"] == "ght-no-joint-controller-agreement")
+SCENARIO = scenario_by_id("ght-no-joint-controller-agreement")
 FOCUSED_HOOKS = """() => {
   const element = document.activeElement;
   return {

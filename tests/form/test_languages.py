@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..answers import MANAGED_SERVICES_REQUIRED
+from ..answers import complete_answers
 from .driver import answer, complete, settle
 
-ANSWERS = {**MANAGED_SERVICES_REQUIRED, "uses_subcontractors": True}
+ANSWERS = complete_answers(uses_subcontractors=True)
 
 
 def test_french_is_the_default(page, form_url):

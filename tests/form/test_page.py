@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..scenario_files import as_of_text, load_scenarios
+from ..scenario_files import as_of_text, scenario_by_id
 from .driver import complete, settle
 
-SCENARIO = next(s for s in load_scenarios("shared.yaml") if s["id"] == "hyperscaler-us-region")
+SCENARIO = scenario_by_id("hyperscaler-us-region")
 
 
 def finish(page, form_url, lang=None):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ..scenario_files import as_of_text, load_scenarios
+from ..scenario_files import as_of_text, shared_scenarios
 from .driver import complete, shown_result
 
 # Every complete scenario the form can express (it has no current certification to compare with).
 SCENARIOS = [
     scenario
-    for scenario in load_scenarios("shared.yaml")
+    for scenario in shared_scenarios()
     if scenario["expect"].get("status") == "complete" and "current_certification" not in scenario
 ]
 CHECKED = ("status", "hds_certification_required", "activities", "certificates", "exemptions", "flags")

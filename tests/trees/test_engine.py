@@ -11,9 +11,9 @@ import pytest
 from hds_api.trees import InvalidRequest, load_rules, today_in_paris
 
 from ..conftest import ROOT
-from ..scenario_files import load_scenarios
+from ..scenario_files import shared_scenarios
 
-SCENARIOS = {scenario["id"]: scenario for scenario in load_scenarios("shared.yaml")}
+SCENARIOS = {scenario["id"]: scenario for scenario in shared_scenarios()}
 US_REGION = SCENARIOS["hyperscaler-us-region"]["answers"]
 
 

@@ -2,33 +2,55 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hds_api.trees import default_rules
 
+from ..answers import DEFAULTS
+from .paths import ACTIVITY_QUESTIONS, codes, expected_gap_status
+
 RULES = default_rules()
 CATALOGUE = RULES.catalogue
 ALL_QUESTIONS = CATALOGUE.question_order
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-as_of_dates = st.dates(min_value=date(2018, 4, 1), max_value=date(2032, 12, 31))
+# Any day of the regime, and often a legal date or the day before it (where the rules change).
+FIRST_DAY, LAST_DAY = RULES.calendar.dates["regime_start"], date(2032, 12, 31)
+BOUNDARIES = sorted(
+    {day + timedelta(days=shift) for day in RULES.calendar.dates.values() for shift in (-1, 0)}
+    - {FIRST_DAY - timedelta(days=1)}
+)
+as_of_dates = st.one_of(st.sampled_from(BOUNDARIES), st.dates(min_value=FIRST_DAY, max_value=LAST_DAY))
 languages = st.sampled_from(["fr", "en"])
+held_certificates = st.fixed_dictionaries({
+    "activities": st.lists(st.sampled_from(sorted(CATALOGUE.activity_views)), unique=True),
+    "referential": st.sampled_from(["v1", "v2"]),
+    "valid_until": as_of_dates.map(date.isoformat),
+})  # fmt: skip
 
 
 @st.composite
-def walked_paths(draw):
-    """(as_of, lang, the answers of one full path in asking order): each answer drawn for the next question."""
+def walked_paths(draw, deep: bool = False):
+    """(as_of, lang, the answers of one full path in asking order): each answer drawn for the next question.
+    One path in eight performs no activity (the reseller branch); `deep` paths lean on the answer builder's
+    defaults half the time, so that most of them go as far as a certificate."""
     as_of, lang = draw(as_of_dates), draw(languages)
+    no_activity = draw(st.integers(0, 7)) == 0
     answers: dict = {}
     while True:
         result = RULES.evaluate(answers, as_of, lang=lang)
         if result["status"] == "complete":
             return as_of, lang, answers
         question = result["next_question"]["id"]
-        answers[question] = draw(st.sampled_from(CATALOGUE.question_values[question]))
+        values = st.sampled_from(CATALOGUE.question_values[question])
+        if no_activity and question in ACTIVITY_QUESTIONS:
+            values = st.just(False)
+        elif deep and draw(st.integers(0, 3)) != 0:
+            values = st.just(DEFAULTS[question])
+        answers[question] = draw(values)
 
 
 def outcome(result: dict) -> dict:
@@ -122,3 +144,40 @@ def test_confidence_is_the_lowest_on_the_path(path):
     assert result["confidence"] in levels
     if result["exemptions"]:
         assert levels.index(result["confidence"]) >= levels.index(result["exemptions"][0]["confidence"])
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths(deep=True))
+def test_each_certificate_carries_the_activities_it_must_cover(path):
+    as_of, lang, answers = path
+    result = RULES.evaluate(answers, as_of, lang=lang)
+    numbers = [activity["number"] for activity in result["activities"]]
+    covered = []
+    for certificate in result["certificates"]:
+        required = certificate["required_activities"]
+        assert required and required == sorted(required)
+        assert set(required) <= set(certificate["activities"]) and set(required) <= set(numbers)
+        covered += required
+    assert sorted(covered) == (numbers if result["hds_certification_required"] else [])
+
+
+@PROPERTY_SETTINGS
+@given(walked_paths(deep=True), held_certificates, st.booleans())
+def test_the_gap_status_is_the_first_that_applies(path, held, covering):
+    as_of, lang, answers = path
+    if covering:  # half the certificates hold at least every activity performed
+        performed = [activity["number"] for activity in RULES.evaluate(answers, as_of)["activities"]]
+        held = {**held, "activities": sorted({*held["activities"], *performed})}
+    result = RULES.evaluate(answers, as_of, held, lang)
+    gap = result["certification_gap"]
+    assert gap["status"] == expected_gap_status(result, held, as_of, RULES.calendar.dates)
+    if gap["status"] == "non_compliant":
+        assert "storage_outside_eea" in codes(result["flags"])
+        assert gap["compliance_issues"] and set(gap["compliance_issues"]) <= set(codes(result["flags"]))
+    else:
+        assert gap["compliance_issues"] == []
+    required = (
+        {activity["number"] for activity in result["activities"]} if result["hds_certification_required"] else set()
+    )
+    assert gap["missing_activities"] == sorted(required - set(held["activities"]))
+    assert RULES.evaluate(answers, as_of, None, lang)["certification_gap"] is None

@@ -155,6 +155,16 @@ def test_a_node_defined_twice_is_refused(tmp_path):
             lambda data: data.update(root="nothing"),
             "hds_scope.yaml: root: root node 'nothing' does not exist",
         ),
+        (
+            lambda data: nodes(data)["resells_hosting"]["branches"].pop("true"),
+            "node 'resells_hosting': answer(s) true of 'resells_hosting' are not handled",
+        ),
+        (
+            lambda data: nodes(data)["self_hosting_providers"]["branches"].update(
+                true={"outcome": "self_hosting", "add": {"flags": ["outside_help"]}}
+            ),
+            "node 'self_hosting_providers' branches/true: unknown flag 'outside_help'",
+        ),
     ],
     ids=[
         "unknown-question",
@@ -172,6 +182,8 @@ def test_a_node_defined_twice_is_refused(tmp_path):
         "unreachable",
         "asked-twice",
         "unknown-root",
+        "unhandled-reseller",
+        "unknown-self-hosting-flag",
     ],
 )
 def test_each_graph_problem_has_its_message(tmp_path, change, expected):
@@ -223,6 +235,75 @@ def test_catalogue_entries_nobody_uses_are_refused(tmp_path):
 def test_gap_rules_must_end_with_always(tmp_path):
     problems = problems_after(tmp_path, "outcomes.yaml", lambda data: data["certification_gap"].pop())
     assert any("certification_gap/4: the last status must test 'always'" in p for p in problems)
+
+
+def gap_rule(data: dict, status: str) -> dict:
+    return next(rule for rule in data["certification_gap"] if rule["status"] == status)
+
+
+def breaches(data: dict) -> list[dict]:
+    return gap_rule(data, "non_compliant")["breaches"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda data: breaches(data)[0].update(flag="storage_on_the_moon"),
+            "certification_gap/4/breaches/0: unknown flag 'storage_on_the_moon'",
+        ),
+        (
+            lambda data: breaches(data)[1].update({"from": "the_day_after"}),
+            "certification_gap/4/breaches/1: unknown legal date 'the_day_after'",
+        ),
+        (
+            lambda data: breaches(data)[0].update(references=["hds_v9_req_1"]),
+            "certification_gap/4/breaches/0/references/0: unknown reference 'hds_v9_req_1'",
+        ),
+        (lambda data: gap_rule(data, "non_compliant").pop("breaches"), "'breaches' is a required property"),
+        (lambda data: breaches(data).clear(), "certification_gap/4/breaches: [] should be non-empty"),
+        (lambda data: breaches(data)[0].update(referentials=["v3"]), "'v3' is not one of ['v1', 'v2']"),
+        # A breach binds some referentials, or every certificate from a legal date: one of the two is needed.
+        (lambda data: breaches(data)[0].pop("referentials"), ("breaches/0: {", "does not have enough properties")),
+        (
+            lambda data: gap_rule(data, "gap").update(breaches=breaches(data)),
+            "should not be valid under {'required': ['breaches']}",
+        ),
+    ],
+    ids=[
+        "unknown-flag",
+        "unknown-date",
+        "unknown-reference",
+        "missing-breaches",
+        "no-breach",
+        "unknown-referential",
+        "unbound-breach",
+        "breaches-on-another-test",
+    ],
+)
+def test_each_compliance_breach_problem_is_named(tmp_path, change, expected):
+    problem = only(problems_after(tmp_path, "outcomes.yaml", change))
+    assert problem.startswith("decision_trees/outcomes.yaml: certification_gap/"), problem
+    assert all(part in problem for part in ([expected] if isinstance(expected, str) else expected)), problem
+
+
+def test_the_research_care_step_takes_a_known_confidence(tmp_path):
+    def change(data):
+        nodes(data)["care_context_research"]["branches"]["true"]["confidence"] = "certain"
+
+    problem = only(problems_after(tmp_path, TREE, change))
+    assert "nodes/care_context_research/branches/true/confidence: 'certain' is not one of" in problem
+
+
+def test_a_flag_no_path_adds_is_refused(tmp_path):
+    def change(data):
+        nodes(data)["resells_hosting"]["branches"]["true"]["add"]["flags"] = ["subcontractor_coverage_required"]
+
+    problem = only(problems_after(tmp_path, TREE, change))
+    assert (
+        problem
+        == "decision_trees/outcomes.yaml: flags/offered_activities_reading: is never added by any tree or outcome"
+    )
 
 
 def test_certificates_must_cover_each_activity_once(tmp_path):
