@@ -15,10 +15,10 @@ from hds_api.trees.text_check import rule_texts, text_problems
 from hds_api.trees.text_dates import literal_dates, spell_date
 
 from ..answers import MANAGED_SERVICES_REQUIRED
-from ..scenario_files import load_scenarios
+from ..scenario_files import scenario_by_id
 from .test_validation import TREE, only, problems_after
 
-US_REGION = {scenario["id"]: scenario for scenario in load_scenarios("shared.yaml")}["hyperscaler-us-region"]["answers"]
+US_REGION = scenario_by_id("hyperscaler-us-region")["answers"]
 
 
 def legal(rules, name: str) -> date:
