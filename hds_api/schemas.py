@@ -106,6 +106,17 @@ class QuestionnaireSchema(ma.Schema):
     lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
     as_of = fields.Date(required=True)
     rules = fields.Nested(RulesIdentitySchema, required=True)
+    sources = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(metadata={"format": "uri", "pattern": "^https://"}),
+        required=True,
+        metadata={
+            "description": "Where each legal reference can be read: every cite of the rules, in the requested "
+            "language, mapped to its address (Légifrance, ANS, EUR-Lex…). The `references` of questions and "
+            "of assessment results are these cites.",
+            "example": {"CSP art. R.1111-9": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000053720790"},
+        },
+    )
 
 
 class CitedSchema(ma.Schema):

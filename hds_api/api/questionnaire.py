@@ -35,8 +35,9 @@ class Questionnaire(MethodView):
         """List the questions in flow order
 
         Each question has its id, type (`boolean` or `choice`), label, help, choices and legal references,
-        in the requested language. The first question of the flow comes first; which question comes next for
-        given answers is what `POST /v1/assessments` tells (`next_question`).
+        in the requested language; `sources` gives the address where each reference (of the questions, and of
+        assessment results) can be read. The first question of the flow comes first; which question comes next
+        for given answers is what `POST /v1/assessments` tells (`next_question`).
         """
         rules = current_rules()
         lang = response_language(lang)
@@ -49,5 +50,6 @@ class Questionnaire(MethodView):
                 "lang": lang,
                 "as_of": as_of.isoformat(),
                 "rules": rules.identities[rules.default_tree],
+                "sources": rules.sources[lang],
             }
         )

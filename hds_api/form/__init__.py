@@ -6,6 +6,7 @@ import re
 
 from flask import Blueprint, Flask, current_app, render_template, request
 
+from ..api import current_rules
 from .headers import security_headers
 from .settings import init_settings
 from .strings import STRINGS, language
@@ -34,6 +35,8 @@ def form():
         "api": request.script_root + "/v1/assessments",
         "allowed_origins": list(settings["allowed_origins"]),
         "strings": STRINGS[lang],
+        # Where each cite can be read: the page links references to them (links load nothing by themselves).
+        "sources": current_rules().sources[lang],
     }
     return render_template("form/form.html", page=page, text=STRINGS[lang])
 

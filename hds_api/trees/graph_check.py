@@ -9,6 +9,7 @@ from typing import Any
 
 from .problems import Problem
 from .raw import RawRules
+from .texts import LANGUAGES
 
 CERTIFICATION_REQUIRED = "certification_required"
 BOOLEAN_VALUES = ("true", "false")
@@ -73,6 +74,14 @@ class _Checker:
             if self.date_named(name) is None:
                 self.report("law", f"legal_dates/{name}", f"'{entry['date']}' is not a calendar date")
             self.check_references("law", f"legal_dates/{name}", entry["references"])
+        # Results carry cite strings; readers find a cite's address by its text, so a text names one reference.
+        for lang in LANGUAGES:
+            seen: dict[str, str] = {}
+            for reference_id, entry in self.law["references"].items():
+                cite = entry["cite"] if isinstance(entry["cite"], str) else entry["cite"][lang]
+                if cite in seen:
+                    self.report("law", f"references/{reference_id}/cite", f"same {lang} cite as '{seen[cite]}'")
+                seen.setdefault(cite, reference_id)
         for reading_id, reading in self.law.get("contested_readings", {}).items():
             self.check_contested_reading(f"contested_readings/{reading_id}", reading)
 

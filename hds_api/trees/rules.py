@@ -16,7 +16,7 @@ from .raw import RawRules, sort_by_kind
 from .request_check import RequestChecker
 from .schema_check import schema_problems
 from .text_check import text_problems
-from .texts import DEFAULT_LANGUAGE, Calendar
+from .texts import DEFAULT_LANGUAGE, LANGUAGES, Calendar
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "decision_trees"
 PARIS = ZoneInfo("Europe/Paris")
@@ -41,6 +41,12 @@ class Rules:
             tree.data["id"]: compile_tree(tree.data, raw, self.catalogue, self.calendar) for tree in raw.trees
         }
         self.default_tree = default_tree or raw.trees[0].data["id"]
+        # Results cite references by their text; this says, per language, where each cite can be read.
+        references = raw.data("law")["references"]
+        self.sources: dict[str, dict[str, str]] = {
+            lang: {self.calendar.cite(reference_id, lang): entry["url"] for reference_id, entry in references.items()}
+            for lang in LANGUAGES
+        }
         self.identities = {
             tree_id: {"tree": tree_id, "version": tree.version, "digest": digest}
             for tree_id, tree in self.trees.items()

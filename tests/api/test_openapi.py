@@ -84,3 +84,12 @@ def test_only_the_docs_page_assets_are_served(client):
     assert client.get("/docs/assets/../openapi.json").status_code == 404
     with client.get("/docs/assets/swagger-ui-bundle.js") as asset:
         assert asset.status_code == 200 and asset.mimetype in ("text/javascript", "application/javascript")
+
+
+def test_questionnaire_sources_are_documented(client):
+    spec = client.get("/openapi.json").get_json()
+    questionnaire = spec["components"]["schemas"]["Questionnaire"]
+    assert "sources" in questionnaire["required"]
+    sources = questionnaire["properties"]["sources"]
+    assert sources["additionalProperties"] == {"type": "string", "format": "uri", "pattern": "^https://"}
+    assert "where each legal reference can be read" in sources["description"].lower()

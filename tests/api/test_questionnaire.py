@@ -67,3 +67,15 @@ def test_json_schema_of_the_answers_validates_real_answers(client, rules):
 def test_json_schema_titles_are_localised(client):
     schema = client.get("/v1/questionnaire?format=jsonschema", headers={"Accept-Language": "fr"}).get_json()
     assert schema["properties"]["health_data"]["title"] == "S'agit-il de données de santé ?"
+
+
+@pytest.mark.parametrize(("lang", "cite"), [("fr", "RGPD art. 26 (responsables conjoints du traitement)"),
+                                            ("en", "GDPR art. 26 (joint controllers)")])  # fmt: skip
+def test_sources_say_where_each_reference_can_be_read(client, rules, lang, cite):
+    body = client.get(f"/v1/questionnaire?lang={lang}&as_of=2026-11-25").get_json()
+    sources = body["sources"]
+    assert sources == rules.sources[lang]
+    assert sources[cite] == "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+    cited = {reference for question in body["questions"] for reference in question["references"]}
+    assert cited <= sources.keys()
+    assert all(url.startswith("https://") for url in sources.values())

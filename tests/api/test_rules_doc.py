@@ -58,7 +58,8 @@ def test_legal_dates_list_every_place_that_uses_them(documents):
     line = next(line for line in documents["en"].splitlines() if line.startswith("| `csp_eea_storage` | 2026-09-26"))
     assert "gap rule `non_compliant`: `storage_outside_eea` is a breach from this date" in line
     assert (
-        "citation “CSP art. R.1111-9-1 (décret 2026-209)” (start), in `outcomes.yaml` flags/storage_outside_eea" in line
+        "citation “CSP art. R.1111-9-1 (décret n° 2026-209 of 24 March 2026)” (start), in `outcomes.yaml` "
+        "flags/storage_outside_eea" in line
     )
     assert "[Dates set by decree](#reading-dates_set_by_decree)" in line
     line = next(line for line in documents["en"].splitlines() if line.startswith("| `referential_v2` |"))

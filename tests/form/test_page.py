@@ -49,3 +49,19 @@ def test_narrow_screen_and_result_screenshots(page, form_url, artifacts):
     assert no_horizontal_scroll(page)
     page.screenshot(path=artifacts / "form-result.png")
     assert (artifacts / "form-result.png").stat().st_size > 0
+
+
+LINKS = """(links) => links.map((a) => ({text: a.textContent, href: a.href, target: a.target, rel: a.rel}))"""
+
+
+def test_references_link_to_where_they_can_be_read(page, form_url, rules):
+    sources = rules.sources["fr"]
+    page.goto(form_url(as_of=as_of_text(SCENARIO["as_of"])))
+    settle(page)
+    on_question = page.eval_on_selector_all("[data-question-id] .references a", LINKS)
+    finish(page, form_url)
+    in_result = page.eval_on_selector_all('[data-status="complete"] .citations a', LINKS)
+    assert on_question and len(in_result) > len(on_question)
+    for link in on_question + in_result:
+        assert link == {"text": link["text"], "href": sources[link["text"]], "target": "_blank",
+                        "rel": "noopener noreferrer"}  # fmt: skip

@@ -60,7 +60,8 @@ def expected_gap_status(result: dict, held: dict, as_of: date, dates: dict[str, 
         return "outdated_referential"
     if numbers - set(held["activities"]):
         return "gap"
-    bound = held["referential"] == "v2" or as_of >= dates["csp_eea_storage"]
+    # v2 certificates are bound to EEA storage; every certificate is from the day v1 ones lapse (DOMAIN.md).
+    bound = held["referential"] == "v2" or as_of >= dates["v1_certificates_lapse"]
     if "storage_outside_eea" in codes(result["flags"]) and bound:
         return "non_compliant"
     return "covered"

@@ -65,10 +65,10 @@ def test_a_citation_applies_from_its_legal_date(rules):
     def storage_flag(result):
         return next(flag for flag in result["flags"] if flag["code"] == "storage_outside_eea")
 
-    assert "CSP art. R.1111-9-1 (décret 2026-209)" not in storage_flag(before)["references"]
-    assert "CSP art. R.1111-9-1 (décret 2026-209)" in storage_flag(after)["references"]
+    assert "CSP art. R.1111-9-1 (décret n° 2026-209 du 24 mars 2026)" not in storage_flag(before)["references"]
+    assert "CSP art. R.1111-9-1 (décret n° 2026-209 du 24 mars 2026)" in storage_flag(after)["references"]
     storage_step = next(step for step in after["trace"] if step["question"] == "storage_location")
-    assert "CSP art. R.1111-9-1 (décret 2026-209)" in storage_step["references"]
+    assert "CSP art. R.1111-9-1 (décret n° 2026-209 du 24 mars 2026)" in storage_step["references"]
 
 
 def test_the_incomplete_result_carries_the_whole_next_question(rules):

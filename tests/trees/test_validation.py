@@ -224,6 +224,31 @@ def test_unknown_reference_and_date_in_a_citation(tmp_path):
     assert "questions/stores_data/references/1: unknown legal date 'x'" in problems[1]
 
 
+def test_a_reference_without_an_address_is_refused(tmp_path):
+    problems = problems_after(tmp_path, "law.yaml", lambda data: data["references"]["csp_r1111_9"].pop("url"))
+    assert "law.yaml: references/csp_r1111_9: 'url' is a required property" in only(problems)
+
+
+def test_a_reference_address_must_be_https(tmp_path):
+    def change(data):
+        data["references"]["csp_l1115_1"]["url"] = "http://www.legifrance.gouv.fr/"
+
+    assert "law.yaml: references/csp_l1115_1/url: 'http://www.legifrance.gouv.fr/' does not match" in only(
+        problems_after(tmp_path, "law.yaml", change)
+    )
+
+
+def test_two_references_with_one_cite_are_refused(tmp_path):
+    # A result names a reference by its cite: two references sharing one would leave a reader two addresses.
+    problems = problems_after(
+        tmp_path, "law.yaml", lambda data: data["references"]["csp_r1111_16"].update(cite="CSP art. R.1111-9")
+    )
+    assert sorted(problems) == [
+        "decision_trees/law.yaml: references/csp_r1111_16/cite: same en cite as 'csp_r1111_9'",
+        "decision_trees/law.yaml: references/csp_r1111_16/cite: same fr cite as 'csp_r1111_9'",
+    ]
+
+
 def test_catalogue_entries_nobody_uses_are_refused(tmp_path):
     def change(data):
         data["questions"]["favourite_colour"] = dict(data["questions"]["stores_data"])

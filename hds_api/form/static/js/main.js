@@ -63,7 +63,7 @@ function showQuestion(result, previous, focus) {
   showProgress(result);
   const question = result.next_question;
   const previousAnswer = previous?.[0] === question.id ? previous[1] : undefined;
-  $("question").replaceChildren(questionForm(question, strings, answer, previousAnswer));
+  $("question").replaceChildren(questionForm(question, strings, answer, previousAnswer, config.sources));
   $("question-view").hidden = false;
   if (focus) $("question").querySelector(".question-label").focus();
 }
@@ -85,7 +85,7 @@ function showResult(result, focus) {
   $("question-view").hidden = true;
   $("question").replaceChildren();
   const view = $("result-view");
-  view.replaceChildren(...resultContent(result, strings, resultActions(result)).flat().filter(Boolean));
+  view.replaceChildren(...resultContent(result, strings, resultActions(result), config.sources).flat().filter(Boolean));
   view.setAttribute("data-status", "complete");
   view.hidden = false;
   if (focus) view.querySelector(".verdict").focus();

@@ -14,9 +14,10 @@ export function choicesOf(question, strings) {
 
 /**
  * The form of `question`; `onAnswer(id, value)` is called when an answer button is activated
- * (click, Enter or Space). `previous` is the answer given before going back, marked to ease re-answering.
+ * (click, Enter or Space). `previous` is the answer given before going back, marked to ease re-answering;
+ * `sources` links the references to where they can be read.
  */
-export function questionForm(question, strings, onAnswer, previous) {
+export function questionForm(question, strings, onAnswer, previous, sources = {}) {
   const choices = choicesOf(question, strings);
   const helpId = `help-${question.id}`;
   const buttons = choices.map((choice) =>
@@ -42,7 +43,7 @@ export function questionForm(question, strings, onAnswer, previous) {
       h("legend", {}, h("h2", { class: "question-label", tabindex: "-1" }, question.label)),
       question.help ? h("p", { class: "help", id: helpId }, question.help) : null,
       h("div", { class: "choices" }, buttons),
-      references(question.references, strings),
+      references(question.references, strings, sources),
     ),
   );
   form.addEventListener("submit", (event) => {

@@ -6,7 +6,7 @@ function section(title, className, items) {
   return h("section", { class: `result-part ${className}` }, h("h3", {}, title), h("ul", {}, items));
 }
 
-function verdict(result, strings) {
+function verdict(result, strings, sources) {
   const required = result.hds_certification_required === true;
   const conclusion = result.conclusion;
   return [
@@ -20,7 +20,7 @@ function verdict(result, strings) {
       required ? strings.required_yes : strings.required_no,
     ),
     // An exemption speaks for itself below; a required certificate gets the conclusion's legal basis here.
-    conclusion && result.exemptions.length === 0 ? citations(conclusion.references, strings) : null,
+    conclusion && result.exemptions.length === 0 ? citations(conclusion.references, strings, sources) : null,
     result.archives_approval_required
       ? h("p", { class: "archives" }, required ? strings.archives_approval_too : strings.archives_approval)
       : null,
@@ -63,7 +63,7 @@ function activities(result, strings) {
   );
 }
 
-function exemptions(result, strings) {
+function exemptions(result, strings, sources) {
   return section(
     strings.exemptions,
     "exemptions",
@@ -74,18 +74,18 @@ function exemptions(result, strings) {
         h("strong", {}, exemption.label),
         exemption.kind_label ? h("span", { class: "badge" }, exemption.kind_label) : null,
         exemption.explanation ? h("p", {}, exemption.explanation) : null,
-        citations(exemption.references, strings),
+        citations(exemption.references, strings, sources),
       ),
     ),
   );
 }
 
-function flags(result, strings) {
+function flags(result, strings, sources) {
   return section(
     strings.flags,
     "flags",
     result.flags.map((flag) =>
-      h("li", { "data-flag": flag.code }, h("p", {}, flag.label), citations(flag.references, strings)),
+      h("li", { "data-flag": flag.code }, h("p", {}, flag.label), citations(flag.references, strings, sources)),
     ),
   );
 }
@@ -102,15 +102,15 @@ function confidence(result, strings) {
   );
 }
 
-function periods(result, strings) {
+function periods(result, strings, sources) {
   return section(
     strings.periods,
     "periods",
-    (result.periods ?? []).map((period) => h("li", {}, period.label, citations(period.references, strings))),
+    (result.periods ?? []).map((period) => h("li", {}, period.label, citations(period.references, strings, sources))),
   );
 }
 
-function explanation(result, strings) {
+function explanation(result, strings, sources) {
   if (!result.trace?.length) return null;
   return h(
     "section",
@@ -126,7 +126,7 @@ function explanation(result, strings) {
           h("span", { class: "step-question" }, step.label),
           " ",
           h("strong", { class: "step-answer" }, step.answer_label ?? String(step.answer)),
-          citations(step.references, strings),
+          citations(step.references, strings, sources),
         ),
       ),
     ),
@@ -144,18 +144,21 @@ function identity(result, strings) {
   );
 }
 
-/** The content of the result view; `actions` are the copy and download buttons. */
-export function resultContent(result, strings, actions) {
+/**
+ * The content of the result view; `actions` are the copy and download buttons, `sources` links the legal
+ * references to where they can be read.
+ */
+export function resultContent(result, strings, actions, sources = {}) {
   return [
     h("p", { class: "eyebrow" }, strings.result_heading),
-    verdict(result, strings),
+    verdict(result, strings, sources),
     certificates(result, strings),
     activities(result, strings),
-    exemptions(result, strings),
-    flags(result, strings),
+    exemptions(result, strings, sources),
+    flags(result, strings, sources),
     confidence(result, strings),
-    periods(result, strings),
-    explanation(result, strings),
+    periods(result, strings, sources),
+    explanation(result, strings, sources),
     identity(result, strings),
     actions,
   ];
