@@ -81,6 +81,8 @@ def test_answered_one_by_one_survey_core_shows_the_engine_path_and_its_data_give
         answers = dict(steps)
         assert result["visible"] == engine_path(rules.evaluate(answers, as_of)), (as_of, answers)
         assert result["data"] == answers
+        # JSON true/false, not 1/0 (which Python would find equal).
+        assert [type(value) for value in result["data"].values()] == [type(value) for value in answers.values()]
         engine = json.loads(json.dumps(rules.evaluate(answers, as_of, lang="en")))
         assert assess(client, result["data"], as_of) == engine
         shown_anywhere.update(result["visible"])
