@@ -52,10 +52,20 @@ class LangQuerySchema(ma.Schema):
 
 class QuestionnaireQuerySchema(LangQuerySchema):
     format = fields.String(
-        validate=validate.OneOf(["questions", "jsonschema"]),
-        metadata={"description": "`jsonschema`: a JSON Schema (draft-07) of the `answers` object, for form libraries."},
+        validate=validate.OneOf(["questions", "jsonschema", "surveyjs"]),
+        metadata={
+            "description": (
+                "`questions` (default): the questions in flow order. `jsonschema`: a JSON Schema (draft-07) of the "
+                "`answers` object for form libraries (RJSF): nothing pre-filled, each question under the condition "
+                "that the engine asks it (`if`/`then`). `surveyjs`: a SurveyJS definition, texts in both languages "
+                "(`locale` from `lang`), each question `visibleIf` the engine asks it; its `data` is an `answers` "
+                "object. Both follow the tree at `as_of`: post the same `as_of` to `POST /v1/assessments`."
+            )
+        },
     )
-    as_of = fields.Date(metadata={"description": "Legal date whose citations are shown (default: today in Paris)."})
+    as_of = fields.Date(
+        metadata={"description": "Legal date of the citations and of the flow (default: today in Paris)."}
+    )
 
 
 class AssessmentRequestSchema(ma.Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..answers_schema import answers_json_schema
+from ..form_libraries import answers_json_schema, surveyjs_definition
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..schemas import QuestionnaireQuerySchema, QuestionnaireSchema
 from ..trees import today_in_paris
@@ -22,6 +22,12 @@ QUESTIONNAIRE_OR_JSON_SCHEMA = {
             "description": "With `format=jsonschema`: a JSON Schema (draft-07) of the `answers` object.",
             "properties": {"$schema": {"type": "string"}, "properties": {"type": "object"}},
             "required": ["$schema", "properties"],
+        },
+        {
+            "type": "object",
+            "description": "With `format=surveyjs`: a SurveyJS definition of the questionnaire.",
+            "properties": {"elements": {"type": "array", "items": {"type": "object"}}, "locale": {"type": "string"}},
+            "required": ["elements", "locale"],
         },
     ]
 }
@@ -44,6 +50,8 @@ class Questionnaire(MethodView):
         as_of = as_of or today_in_paris()
         if format == "jsonschema":
             return json_response(answers_json_schema(rules, lang, as_of))
+        if format == "surveyjs":
+            return json_response(surveyjs_definition(rules, lang, as_of))
         return json_response(
             {
                 "questions": rules.questionnaire(lang, as_of),
