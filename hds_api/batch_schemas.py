@@ -161,15 +161,18 @@ CSV_BODY = {
     "type": "string",
     "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
     "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
-    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string.",
+    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string. A quoted cell may span "
+    "lines within `HDS_CSV_MAX_ROW_CHARS`; a quote that does not close properly is its row's error, and the "
+    "lines it would have taken in are read as rows of their own.",
     "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
 }
 CSV_RESULTS = {
     "type": "string",
     "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
     "activities, certificates, certificate_activities, exemptions, flags, confidence, next_question, "
-    "certification_gap, missing_activities, error`; lists joined with `;`; cells that would start a formula "
-    "prefixed with `'`. The `X-Batch-Summary` header carries the counts.",
+    "certification_gap, missing_activities, error`; lists joined with `;`; cells (and lines inside cells) that "
+    "would start a formula prefixed with `'`; rows end with CRLF and a cell holding a line break is quoted. The "
+    "`X-Batch-Summary` header carries the counts.",
 }
 
 # Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.

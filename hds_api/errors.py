@@ -13,6 +13,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from .language import negotiated_language
 from .trees import InvalidRequest
 from .trees.request_check import MESSAGES as VALIDATION_MESSAGES
+from .trees.request_check import listed_errors
 
 # Shown for every 500: whatever went wrong inside stays in the log, never in the response.
 INTERNAL_ERROR_MESSAGE = "The server met an unexpected error; it has been logged."
@@ -22,16 +23,26 @@ DROPPED_HEADERS = {"content-type", "content-length"}
 HTML_TAG = re.compile(r"<[^>]+>")
 
 
-def error_body(code: int, message: str | None = None, errors: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The error shape of CONTRACT.md section 5."""
+def error_body(
+    code: int, message: str | None = None, errors: dict[str, Any] | None = None, more_errors: int = 0
+) -> dict[str, Any]:
+    """The error shape of CONTRACT.md section 5; past `MAX_LISTED_ERRORS` fields, `more_errors` counts the rest."""
     status = HTTP_STATUS_CODES.get(code, "Unknown Error")
-    return {"code": code, "status": status, "message": message or status, "errors": errors or {}}
+    listed, more = listed_errors(errors or {}, more_errors)
+    body = {"code": code, "status": status, "message": message or status, "errors": listed}
+    if more:
+        body["more_errors"] = more
+    return body
 
 
 def error_response(
-    code: int, message: str | None = None, errors: dict[str, Any] | None = None, headers: Any = None
+    code: int,
+    message: str | None = None,
+    errors: dict[str, Any] | None = None,
+    headers: Any = None,
+    more_errors: int = 0,
 ) -> Response:
-    response = jsonify(error_body(code, message, errors))
+    response = jsonify(error_body(code, message, errors, more_errors))
     response.status_code = code
     if headers:
         response.headers.extend(headers)
@@ -40,11 +51,11 @@ def error_response(
 
 def invalid_request_body(error: InvalidRequest) -> dict[str, Any]:
     """A 422 body for an engine `InvalidRequest` (also what a batch item's `error` holds)."""
-    return error_body(422, error.message, error.errors)
+    return error_body(422, error.message, error.errors, error.more)
 
 
 def invalid_request_response(error: InvalidRequest) -> Response:
-    return error_response(422, error.message, error.errors)
+    return error_response(422, error.message, error.errors, more_errors=error.more)
 
 
 def validation_errors(messages: Any, schema: ma.Schema | None = None, prefix: str = "") -> dict[str, dict[str, Any]]:
@@ -88,18 +99,19 @@ def handle_http_exception(error: HTTPException) -> Response:
     data = getattr(error, "data", None) or {}
     message = data.get("message") or HTML_TAG.sub("", error.description or "")
     errors = data.get("errors")
+    more = data.get("more_errors", 0)
     if errors is None and "messages" in data:
         errors = validation_errors(data["messages"], data.get("schema"))
         if code == 422:
-            message = localised_invalid_message(len(errors), negotiated_language())
+            message = localised_invalid_message(len(errors) + more, negotiated_language())
         elif errors:  # e.g. webargs' 400 for a body that is not JSON: its own words say more than werkzeug's
             message = next(iter(errors.values()))["message"]
     if code >= 500:
         message = INTERNAL_ERROR_MESSAGE if code == 500 else HTTP_STATUS_CODES.get(code, "Server Error")
-        errors = {}
+        errors, more = {}, 0
     headers = [(key, value) for key, value in error.get_headers() if key.lower() not in DROPPED_HEADERS]
     headers += list((data.get("headers") or {}).items())
-    return error_response(code, message, errors, headers)
+    return error_response(code, message, errors, headers, more)
 
 
 def handle_invalid_request(error: InvalidRequest) -> Response:

@@ -17,14 +17,22 @@ from .errors import error_response, handle_http_exception
 
 def too_deep(value: Any, limit: int) -> bool:
     """Whether `value` nests objects and arrays deeper than `limit` (the top level is 1). Iterative, so that
-    no document can exhaust the stack, and it stops at the first node too deep."""
-    stack = [(value, 1)]
+    no document can exhaust the stack, and it stops at the first node too deep. The stack holds one iterator a
+    level, never the children themselves: a list of millions of small objects costs no copy."""
+    if not isinstance(value, (dict, list)):
+        return False
+    if limit < 1:
+        return True
+    stack = [iter(value.values() if isinstance(value, dict) else value)]
     while stack:
-        node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        for child in stack[-1]:
+            if isinstance(child, (dict, list)):
+                if len(stack) >= limit:
+                    return True
+                stack.append(iter(child.values() if isinstance(child, dict) else child))
+                break
+        else:
+            stack.pop()
     return False
 
 

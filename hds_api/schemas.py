@@ -269,7 +269,9 @@ class ErrorSchema(ma.Schema):
         required=True,
         metadata={
             "description": "Each offending field (`answers.<id>`, `as_of`, `current_certification.<field>`…) with "
-            "its `message` and, where it applies, the `allowed` ids or values.",
+            "its `message` and, where it applies, the `allowed` ids or values — the first 20 fields; `more_errors` "
+            "counts the others. The allowed question ids are listed once per response, with the first unknown "
+            "question id (in a batch, the first in the whole response); other unknown ids have the message only.",
             "additionalProperties": {
                 "type": "object",
                 "properties": {"message": {"type": "string"}, "allowed": {"type": "array", "items": {}}},
@@ -277,3 +279,7 @@ class ErrorSchema(ma.Schema):
             },
         },
     )
+    more_errors = fields.Integer(
+        metadata={"description": "Offending fields beyond the 20 listed in `errors`, counted only (present only "
+                  "then).", "minimum": 1}
+    )  # fmt: skip

@@ -12,7 +12,7 @@ from flask_smorest import Blueprint, abort
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..batch import BatchOptions, UsageError, assess_items
-from ..batch.csv_format import read_csv_items
+from ..batch.csv_format import TooManyRows, read_csv_items
 from ..batch.csv_limits import CsvLimits
 from ..batch.csv_output import render_rows
 from ..batch.messages import message
@@ -22,6 +22,7 @@ from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..limits import check_json_depth, request_body
 from ..schemas import ErrorSchema
+from ..trees.request_check import MAX_LISTED_ERRORS
 from . import current_rules
 from .body import INVALID_JSON
 from .responses import JSON, accepts, json_response
@@ -57,34 +58,51 @@ def _read_body(lang: str) -> None:
         abort(413, message=text, errors={"body": {"message": text, "limit": limit}})
 
 
-def _json_batch() -> tuple[list[Any], dict[str, Any]]:
+def _json_batch(query_lang: Any) -> tuple[list[Any], dict[str, Any]]:
     raw = request.get_data()
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
+    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before walking a million items
+        _check_item_count(body["items"], _message_language(response_language(body.get("lang", query_lang))))
     check_json_depth(body, raw)
+    more = 0
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
+        body, more = _with_few_unknown_fields(body)
         envelope = ENVELOPE.load(body)
     except ma.ValidationError as error:
         errors = validation_errors(error.messages, ENVELOPE)
-        abort(422, message=localised_invalid_message(len(errors), response_language()), errors=errors)
+        text = localised_invalid_message(len(errors) + more, response_language())
+        abort(422, message=text, errors=errors, more_errors=more)
     options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
     return envelope["items"], options
 
 
+def _with_few_unknown_fields(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The body with its first `MAX_LISTED_ERRORS` unknown fields only, and how many others it had: marshmallow
+    would spend an error (and the response a line) on each of a million."""
+    unknown = [name for name in body if name not in ENVELOPE.fields]
+    if len(unknown) <= MAX_LISTED_ERRORS:
+        return body, 0
+    kept = set(unknown[:MAX_LISTED_ERRORS]).union(ENVELOPE.fields)
+    return {name: value for name, value in body.items() if name in kept}, len(unknown) - MAX_LISTED_ERRORS
+
+
 def _csv_batch(lang: str) -> tuple[list[Any], str]:
-    try:
-        text = request.get_data().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
+    limit = current_app.config["BATCH_MAX_ITEMS"]
     try:
         limits = CsvLimits.from_config(current_app.config)
-        codec, items = read_csv_items(text, current_rules().catalogue, lang, limits)
+        codec, items = read_csv_items(request.get_data(), current_rules().catalogue, lang, limits, max_items=limit)
+    except UnicodeDecodeError as error:
+        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
     except UsageError as error:
-        abort(422, message=error.message, errors=error.errors)
+        abort(422, message=error.message, errors=error.errors, more_errors=error.more_errors)
+    except TooManyRows:
+        text = message(lang, "too_many_rows", limit=limit)
+        abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
     return items, codec.delimiter
 
 
@@ -149,7 +167,7 @@ class BatchAssessments(MethodView):
             options["lang"] = response_language(options.get("lang"))
             items, delimiter = _csv_batch(_message_language(options["lang"]))
         else:
-            items, envelope_options = _json_batch()
+            items, envelope_options = _json_batch(options.get("lang"))
             options.update(envelope_options)
             options["lang"] = response_language(options.get("lang"))
         _check_item_count(items, _message_language(options["lang"]))

@@ -14,6 +14,9 @@ BOOLEAN_SPELLINGS = ["true", "false", "yes", "no", "oui", "non", "1", "0"]
 LIST_SEPARATORS = re.compile(r"[;,\s]+")
 # A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The same after a line break inside a cell: a reader that splits lines before it splits cells would see a row
+# starting there.
+FORMULA_AFTER_LINE_BREAK = re.compile(r"(?<=[\r\n])(?=[=+\-@\t])")
 
 
 def parse_numbers(text: str) -> list[int] | None:
@@ -39,5 +42,8 @@ def format_cell(value: Any) -> str:
 
 
 def neutralise(cell: str) -> str:
-    """Prefix a would-be formula with `'`, which spreadsheets show as text and do not keep in the value."""
+    """Prefix a would-be formula with `'`, which spreadsheets show as text and do not keep in the value; the
+    same after every line break in the cell."""
+    if "\r" in cell or "\n" in cell:
+        cell = FORMULA_AFTER_LINE_BREAK.sub("'", cell)
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import islice
 from typing import Any
 
 from ..trees.compiled import Catalogue
+from ..trees.request_check import MAX_LISTED_ERRORS
 from .csv_cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
-from .csv_limits import BoundedLines, CsvLimits, LineTooLong, UnreadableRow, read_header
+from .csv_limits import CsvLimits, UnreadableRow, read_header
 from .csv_output import render_rows
+from .csv_rows import RowLines, read_rows
 from .errors import UsageError
 from .items import Item
 from .messages import message
@@ -74,14 +79,19 @@ class CsvCodec:
             raise UsageError(text, {"header": {"message": text}}) from None
         columns = [cell.strip().lower() for cell in cells]
         allowed = input_columns(catalogue)
-        unknown = [column for column in columns if column and column not in allowed]
+        known = set(allowed)
+        unknown = list(dict.fromkeys(column for column in columns if column and column not in known))
         if unknown:
-            errors = {column: {"message": message(lang, "unknown_field"), "allowed": allowed} for column in unknown}
-            raise UsageError(message(lang, "unknown_columns", columns=", ".join(unknown)), errors)
-        duplicates = sorted({column for column in columns if column and columns.count(column) > 1})
+            # The allowed columns once, with the first unknown one: a header may name thousands.
+            errors = {column: {"message": message(lang, "unknown_field")} for column in unknown[:MAX_LISTED_ERRORS]}
+            errors[unknown[0]]["allowed"] = allowed
+            text = message(lang, "unknown_columns", columns=_names(unknown))
+            raise UsageError(text, errors, len(unknown) - len(errors))
+        duplicates = duplicated(columns)
         if duplicates:
-            text = message(lang, "duplicate_columns", columns=", ".join(duplicates))
-            raise UsageError(text, {column: {"message": text} for column in duplicates})
+            text = message(lang, "duplicate_columns", columns=_names(duplicates))
+            errors = {column: {"message": text} for column in duplicates[:MAX_LISTED_ERRORS]}
+            raise UsageError(text, errors, len(duplicates) - len(errors))
         if "id" not in columns:
             text = message(lang, "missing_id_column")
             raise UsageError(text, {"id": {"message": text}})
@@ -91,7 +101,8 @@ class CsvCodec:
         """One row as an item; cells that cannot be read become the item's errors."""
         item = Item(id=None, answers={})
         if isinstance(cells, UnreadableRow):
-            item.error("row", self.lang, cells.key, line=cells.line, limit=self.limits.row_chars, detail=cells.detail)
+            limit = self.limits.row_chars
+            item.error("row", self.lang, cells.key, line=cells.line, limit=limit, detail=cells.detail, last=cells.last)
             return item
         held: dict[str, Any] = {}
         if len(cells) > len(self.columns):
@@ -107,7 +118,7 @@ class CsvCodec:
                 value = BOOLEAN_WORDS.get(text.lower())
                 if value is None:
                     item.error(f"answers.{column}", self.lang, "not_boolean", allowed=BOOLEAN_SPELLINGS)
-                    item.errors[f"answers.{column}"]["value"] = text
+                    item.given[f"answers.{column}"] = text
                 else:
                     item.answers[column] = value
             elif kind == "choice":  # the engine checks the value against the choices and names them
@@ -142,28 +153,27 @@ class CsvCodec:
     def rows(self, lines: Iterable[str]) -> Iterator[list[str] | UnreadableRow]:
         """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped.
 
-        A line longer than the limit, or a quoted cell that runs past the csv module's own bound, is an
-        `UnreadableRow` (that row's error) and reading goes on at the next line.
+        A line longer than the limit, or a quote that does not close properly, is an `UnreadableRow` (that row's
+        error) and reading goes on: see `csv_rows` for how far a quoted cell may run.
         """
-        bounded = BoundedLines(lines, self.limits.row_chars, lines_before=1)
-        reader = csv.reader(bounded, delimiter=self.delimiter)
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except LineTooLong as error:
-                yield UnreadableRow(error.line, "row_too_long")
-                continue
-            except csv.Error as error:
-                yield UnreadableRow(bounded.line, "row_unreadable", str(error))
-                continue
-            if "".join(cells).strip():
-                yield cells
+        source = RowLines(lines, self.limits.row_chars, self.delimiter, lines_before=1)
+        return read_rows(source, partial(message, self.lang))
 
     def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str:
         """Output rows in the input's delimiter (see `csv_output`)."""
         return render_rows(entries, self.delimiter, self.lang, header)
+
+
+def duplicated(columns: list[str]) -> list[str]:
+    """The non-empty columns named more than once, sorted; in one pass, whatever the header's length."""
+    counts = Counter(column for column in columns if column)
+    return sorted(column for column, count in counts.items() if count > 1)
+
+
+def _names(columns: list[str]) -> str:
+    """Column names for a message: the first `MAX_LISTED_ERRORS`, then how many more."""
+    shown = ", ".join(columns[:MAX_LISTED_ERRORS])
+    return shown + (f" (+{len(columns) - MAX_LISTED_ERRORS})" if len(columns) > MAX_LISTED_ERRORS else "")
 
 
 def _field(column: str, kind: str) -> str:
@@ -197,12 +207,35 @@ def checked_header(text: Any, limits: CsvLimits, lang: str) -> str:
 
 
 def read_csv_items(
-    text: str,
+    text: str | bytes,
     catalogue: Catalogue,
     lang: str,
     limits: CsvLimits = CsvLimits(),  # noqa: B008 - frozen
+    max_items: int | None = None,
 ) -> tuple[CsvCodec, list[Item]]:
-    """A whole CSV text (an HTTP body) as items; `UsageError` for a bad header."""
-    lines = io.StringIO(text.lstrip("\ufeff"), newline="")
+    """A whole CSV (an HTTP body: bytes, decoded as UTF-8 as it is read) as items. `UsageError` for a bad
+    header, `TooManyRows` as soon as there are more than `max_items` rows (the rest is not read),
+    `UnicodeDecodeError` for bytes that are not UTF-8."""
+    lines = text_lines(text)
     codec = CsvCodec.from_header(checked_header(lines, limits, lang), catalogue, lang, limits)
-    return codec, [codec.item(cells) for cells in codec.rows(lines)]
+    rows = codec.rows(lines)
+    if max_items is not None:
+        rows = islice(rows, max_items + 1)
+    items = [codec.item(cells) for cells in rows]
+    if max_items is not None and len(items) > max_items:
+        raise TooManyRows(max_items)
+    return codec, items
+
+
+class TooManyRows(Exception):
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+
+def text_lines(text: str | bytes) -> io.TextIOBase:
+    """Lines as `newline=""` files give them (`\r\n`, `\n` or `\r` kept), BOM dropped. Bytes are decoded a
+    few kilobytes at a time: no copy of the whole body (`io.StringIO` would keep four bytes a character)."""
+    if isinstance(text, bytes):
+        return io.TextIOWrapper(io.BytesIO(text), encoding="utf-8-sig", newline="")
+    return io.StringIO(text.lstrip("\ufeff"), newline="")

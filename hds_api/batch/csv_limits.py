@@ -28,6 +28,7 @@ class UnreadableRow:
     line: int
     key: str  # a message key of `messages`
     detail: str = ""
+    last: int = 0  # the last line a broken quote would have taken in
 
 
 class LineTooLong(Exception):
@@ -41,26 +42,31 @@ class BoundedLines:
     drops it, piece by piece, and raises `LineTooLong` — after which iteration goes on with the next line."""
 
     def __init__(self, source: Any, limit: int, lines_before: int = 0):
-        self._readline = getattr(source, "readline", None)
-        self._lines = None if self._readline else iter(source)
+        readline = getattr(source, "readline", None)
+        if readline is None:  # lines already in memory (tests): one a read, not bounded
+            lines = iter(source)
+
+            def readline(size: int) -> str:
+                return next(lines, "")
+
+        self._read = readline
         self.limit = limit
         self.line = lines_before  # the number of the last line read (the header, already read, is line 1)
 
     def __iter__(self) -> BoundedLines:
         return self
 
-    def _read(self, size: int) -> str:
-        if self._readline is not None:
-            return self._readline(size)
-        return next(self._lines, "")  # a list of lines (tests): already in memory, so not bounded here
-
     def __next__(self) -> str:
         line = self._read(self.limit + 2)  # room for the line's own \r\n
         if not line:
             raise StopIteration
         self.line += 1
-        if len(line.rstrip("\r\n")) <= self.limit:
-            return line
+        if len(line) > self.limit and len(line.rstrip("\r\n")) > self.limit:
+            self.drop(line)
+        return line
+
+    def drop(self, line: str) -> None:
+        """Read the rest of a line too long, and drop it all."""
         while line and not line.endswith(("\n", "\r")):
             line = self._read(DISCARD_CHUNK)
         raise LineTooLong(self.line)

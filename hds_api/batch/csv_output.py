@@ -1,4 +1,8 @@
-"""The CSV of CONTRACT.md section 6, written: `id` and the result columns, safe to open in a spreadsheet."""
+"""The CSV of CONTRACT.md section 6, written: `id` and the result columns, safe to open in a spreadsheet.
+
+Rows end with CRLF, as RFC 4180 says: the csv module then quotes every cell holding a carriage return or a line
+feed (with LF endings it leaves a lone CR bare, and a spreadsheet starts a new row there).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,13 @@ OUTPUT_COLUMNS = (
     "certificate_activities", "exemptions", "flags", "confidence", "next_question", "certification_gap",
     "missing_activities", "error",
 )  # fmt: skip
+SHOWN_CHARS = 80  # of a field name or a typed value, in an `error` cell
 
 
 def render_rows(entries: Iterable[dict[str, Any]], delimiter: str, lang: str, header: bool = False) -> str:
     """Rows of entries of `summary` detail (and the header line first, if asked); no cell starts a formula."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     if header:
         writer.writerow(OUTPUT_COLUMNS)
     for entry in entries:
@@ -46,13 +51,20 @@ def column_of(field_name: str) -> str:
 
 
 def error_text(error: dict[str, Any], lang: str) -> str:
-    """`column: message «what was typed» (allowed: …)` for each offending field, in one cell."""
+    """`column: message «what was typed» (allowed: …)` for each offending field listed, in one cell; names and
+    values shortened, so that the cell stays readable whatever was sent."""
     parts = []
     for field_name, detail in error["errors"].items():
-        text = f"{column_of(field_name)}: {detail.get('message', '')}"
+        text = f"{shortened(column_of(field_name))}: {detail.get('message', '')}"
         if "value" in detail:
-            text += f" «{detail['value']}»"
+            text += f" «{shortened(str(detail['value']))}»"
         if "allowed" in detail:
             text += f" ({message(lang, 'allowed')}: {', '.join(format_cell(v) for v in detail['allowed'])})"
         parts.append(text)
+    if error.get("more_errors"):
+        parts.append(message(lang, "more_errors", count=error["more_errors"]))
     return " | ".join(parts) or error["message"]
+
+
+def shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..trees.request_check import MAX_LISTED_ERRORS
 from .messages import message
 
 ITEM_FIELDS = ("id", "answers", "as_of", "current_certification")
@@ -21,10 +22,14 @@ class Item:
     as_of: Any = None  # None: the batch's date
     current_certification: Any = None
     errors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    more_errors: int = 0  # errors past `MAX_LISTED_ERRORS`, counted only
     # The text as typed for a field (CSV cells), so that an error can show what was wrong.
     given: dict[str, str] = field(default_factory=dict)
 
     def error(self, field_name: str, lang: str, key: str, allowed: list | None = None, **text_args: Any) -> None:
+        if len(self.errors) >= MAX_LISTED_ERRORS and field_name not in self.errors:
+            self.more_errors += 1
+            return
         self.errors[field_name] = {"message": message(lang, key, **text_args)}
         if allowed is not None:
             self.errors[field_name]["allowed"] = allowed
@@ -50,7 +55,8 @@ def item_from_json(obj: Any, lang: str = "fr") -> Item:
     if not valid_id(item.id):
         item.error("id", lang, "id_required")
         item.id = None  # echoed as null: an unusable id is no key to match results with
-    unknown = obj.keys() - KNOWN_FIELDS
-    for name in sorted(unknown) if unknown else ():
-        item.error(name, lang, "unknown_field", allowed=list(ITEM_FIELDS))
+    if not obj.keys() <= KNOWN_FIELDS:
+        for name in obj:  # in the order sent: the ones listed, if there are too many, are always the same
+            if name not in KNOWN_FIELDS:
+                item.error(name, lang, "unknown_field", allowed=list(ITEM_FIELDS))
     return item

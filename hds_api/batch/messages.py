@@ -29,6 +29,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "row_unreadable": "Ligne {line} illisible : {detail}.",
         "cell_too_long": "Cellule de plus de {limit} caractères (HDS_CSV_MAX_CELL_CHARS).",
         "header_too_long": "plus de {limit} caractères (HDS_CSV_MAX_ROW_CHARS)",
+        "quote_not_closed": "Ligne {line} non lue : un guillemet ouvert sur cette ligne ne se ferme pas correctement "
+        "({detail}) ; les lignes qu'il aurait englobées, jusqu'à la ligne {last}, sont lues chacune pour elle-même.",
+        "quote_too_long": "toujours ouvert après {limit} caractères, HDS_CSV_MAX_ROW_CHARS",
+        "end_of_file": "toujours ouvert à la fin du fichier",
+        "bad_quote": "ligne {line} : {detail}",
+        "quote_open_at_line_end": "un guillemet ouvert sur cette ligne ne s'y ferme pas",
+        "text_after_quote": "un guillemet fermant est suivi d'autre chose que le séparateur",
+        "more_errors": "… et {count} autre(s) erreur(s)",
+        "too_many_rows": "Trop de lignes : plus de {limit}.",
     },
     "en": {
         "invalid_item": "The item has {count} invalid field(s).",
@@ -53,6 +62,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "row_unreadable": "Line {line} unreadable: {detail}.",
         "cell_too_long": "Cell longer than {limit} characters (HDS_CSV_MAX_CELL_CHARS).",
         "header_too_long": "longer than {limit} characters (HDS_CSV_MAX_ROW_CHARS)",
+        "quote_not_closed": "Line {line} not read: a quote opened on it does not close properly ({detail}); the "
+        "lines it would have taken in, up to line {last}, are each read on their own.",
+        "quote_too_long": "still open after {limit} characters, HDS_CSV_MAX_ROW_CHARS",
+        "end_of_file": "still open at the end of the file",
+        "bad_quote": "line {line}: {detail}",
+        "quote_open_at_line_end": "a quote opened on this line does not close on it",
+        "text_after_quote": "a closing quote is followed by something other than the delimiter",
+        "more_errors": "… and {count} more error(s)",
+        "too_many_rows": "Too many rows: more than {limit}.",
     },
 }
 

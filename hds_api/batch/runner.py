@@ -44,8 +44,20 @@ class BatchOptions:
         return cls(date.fromisoformat(resolved["as_of"]), lang, detail)
 
 
-def evaluate_item(rules: Rules, item: Item, options: BatchOptions) -> tuple[dict[str, Any] | None, dict | None]:
-    """(result, None) or (None, error in the contract's shape); every problem of the item is named at once."""
+@dataclass(slots=True)
+class ItemOutcome:
+    """An item's result, or its error in the contract's shape; `question_ids_field` is the field of the error
+    whose `allowed` lists the question ids, if any."""
+
+    result: dict[str, Any] | None
+    error: dict[str, Any] | None = None
+    question_ids_field: str | None = None
+
+
+def evaluate_item(rules: Rules, item: Item, options: BatchOptions) -> ItemOutcome:
+    """The result, or an error naming the item's problems at once (the first `MAX_LISTED_ERRORS`, the others
+    counted in `more_errors`)."""
+    ids_field = None
     try:
         result = rules.evaluate(
             item.answers,
@@ -54,18 +66,19 @@ def evaluate_item(rules: Rules, item: Item, options: BatchOptions) -> tuple[dict
             options.lang,
         )
     except InvalidRequest as error:
-        found = error.errors
+        found, more, ids_field = error.errors, error.more, error.question_ids_field
     else:
         if not item.errors:
-            return result, None
-        found = {}
+            return ItemOutcome(result)
+        found, more = {}, 0
     errors = dict(item.errors)
     for field_name, detail in found.items():
         errors.setdefault(field_name, detail)  # what reading the item found is more precise
     for field_name, text in item.given.items():
         if field_name in errors:
             errors[field_name] = {**errors[field_name], "value": text}
-    return None, invalid_item(errors, options.lang)
+    body = invalid_item(errors, options.lang, item.more_errors + more)
+    return ItemOutcome(None, body, ids_field if ids_field in body["errors"] else None)
 
 
 def shape_entry(item_id: Any, result: dict | None, error: dict | None, detail: str) -> dict[str, Any]:
@@ -75,12 +88,22 @@ def shape_entry(item_id: Any, result: dict | None, error: dict | None, detail: s
     return {"id": item_id, **(compact_result(result) if detail == "summary" else result)}
 
 
-def assess_stream(rules: Rules, items: Iterable[Item], options: BatchOptions, tally: Tally) -> Iterator[dict]:
-    """Entries in the order of the items, counting each in `tally` as it goes."""
+def assess_stream(
+    rules: Rules, items: Iterable[Item], options: BatchOptions, tally: Tally, question_ids_once: bool = False
+) -> Iterator[dict]:
+    """Entries in the order of the items, counting each in `tally` as it goes. With `question_ids_once`, the
+    allowed question ids are listed on the first unknown question id of the stream only (one response)."""
+    listed = False
     for item in items:
-        result, error = evaluate_item(rules, item, options)
-        tally.add(result)
-        yield shape_entry(item.id, result, error, options.detail)
+        outcome = evaluate_item(rules, item, options)
+        tally.add(outcome.result)
+        if outcome.question_ids_field is not None and question_ids_once:
+            if listed:
+                errors = outcome.error["errors"]
+                field_name = outcome.question_ids_field
+                errors[field_name] = {key: value for key, value in errors[field_name].items() if key != "allowed"}
+            listed = True
+        yield shape_entry(item.id, outcome.result, outcome.error, options.detail)
 
 
 def assess_items(
@@ -100,7 +123,7 @@ def assess_items(
         read = [item if isinstance(item, Item) else item_from_json(item, options.lang) for item in items]
         for item in read:
             summary.see_id(item.id)
-        results = list(assess_stream(rules, read, options, summary))
+        results = list(assess_stream(rules, read, options, summary, question_ids_once=True))
     return {"results": results, "summary": summary_dict(rules, summary, options)}
 
 

@@ -107,6 +107,8 @@ def _describe(error: UsageError) -> str:
     for field_name, detail in error.errors.items():
         lines.append(f"  {field_name}: {detail.get('message', '')}")
         allowed = allowed or detail.get("allowed", [])
+    if error.more_errors:
+        lines.append(f"  … and {error.more_errors} more")
     if allowed:
         lines.append("  allowed: " + ", ".join(str(value) for value in allowed))
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from .compiled import Catalogue
@@ -11,7 +12,11 @@ from .texts import LANGUAGES
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REFERENTIALS = ("v1", "v2")
+CERTIFICATION_FIELDS = ("activities", "referential", "valid_until")
 _ANSWER_TYPES = (bool, str)
+# Errors listed for one request (or one batch item); any more are only counted (`more_errors`), so that no
+# request, however many bad fields it sends, makes an answer larger than a few kilobytes per item.
+MAX_LISTED_ERRORS = 20
 
 MESSAGES = {
     "fr": {
@@ -45,32 +50,57 @@ MESSAGES = {
 }
 
 
-class InvalidRequest(ValueError):
-    """A request that cannot be evaluated; `errors` names every offending field."""
+def listed_errors(errors: dict[str, Any], more: int = 0) -> tuple[dict[str, Any], int]:
+    """The first `MAX_LISTED_ERRORS` of `errors`, and how many more there are (`more` already left out, plus
+    those cut here)."""
+    if len(errors) <= MAX_LISTED_ERRORS:
+        return errors, more
+    return dict(islice(errors.items(), MAX_LISTED_ERRORS)), more + len(errors) - MAX_LISTED_ERRORS
 
-    def __init__(self, errors: dict[str, dict[str, Any]], lang: str = "fr"):
-        self.errors = errors
+
+class InvalidRequest(ValueError):
+    """A request that cannot be evaluated. `errors` names the offending fields, at most `MAX_LISTED_ERRORS` of
+    them; `more` counts the others. `question_ids_field` is the one field whose `allowed` lists the question
+    ids (the first unknown question id): a batch lists them once per response, not once per item."""
+
+    def __init__(
+        self,
+        errors: dict[str, dict[str, Any]],
+        lang: str = "fr",
+        more: int = 0,
+        question_ids_field: str | None = None,
+    ):
+        self.errors, self.more = listed_errors(errors, more)
+        self.question_ids_field = question_ids_field if question_ids_field in self.errors else None
         self.lang = lang if lang in MESSAGES else "fr"
-        self.message = MESSAGES[self.lang]["invalid"].format(count=len(errors))
+        self.message = MESSAGES[self.lang]["invalid"].format(count=len(self.errors) + self.more)
         super().__init__(self.message)
 
 
 class RequestChecker:
-    """Collects every problem of one request, in the request's language."""
+    """Collects the problems of one request, in the request's language: the first `MAX_LISTED_ERRORS` named,
+    the others counted."""
 
     def __init__(self, catalogue: Catalogue, lang: Any):
         self.catalogue = catalogue
         self.lang = lang if lang in LANGUAGES else "fr"
         self.errors: dict[str, dict[str, Any]] = {}
+        self.more = 0
+        self.question_ids_field: str | None = None
         if lang not in LANGUAGES:
             self.error("lang", "bad_language", allowed=list(LANGUAGES))
 
-    def error(self, field: str, message: str, **details: Any) -> None:
+    def error(self, field: str, message: str, **details: Any) -> bool:
+        """Record a problem; False when it is only counted (the list is full)."""
+        if len(self.errors) >= MAX_LISTED_ERRORS and field not in self.errors:
+            self.more += 1
+            return False
         self.errors[field] = {"message": MESSAGES[self.lang][message].format(**details), **details}
+        return True
 
     def raise_if_any(self) -> None:
         if self.errors:
-            raise InvalidRequest(self.errors, self.lang)
+            raise InvalidRequest(self.errors, self.lang, self.more, self.question_ids_field)
 
     def answers(self, answers: Any) -> dict[str, Any]:
         """The answers, with `null` meaning unanswered; unknown ids and bad values are errors."""
@@ -87,7 +117,7 @@ class RequestChecker:
                 continue
             question_type = types.get(question_id)
             if question_type is None:
-                self.error(f"answers.{question_id}", "unknown_question", allowed=self.catalogue.question_order)
+                self._unknown_question(f"answers.{question_id}")
             elif value is None:
                 continue
             elif question_type == "boolean":
@@ -101,6 +131,14 @@ class RequestChecker:
                 allowed = list(self.catalogue.question_values[question_id])
                 self.error(f"answers.{question_id}", "not_choice", allowed=allowed)
         return given
+
+    def _unknown_question(self, field: str) -> None:
+        """The allowed ids (some forty) go with the first unknown id only: a request naming a thousand unknown
+        ids gets one list, not a thousand."""
+        if self.question_ids_field is not None:
+            self.error(field, "unknown_question")
+        elif self.error(field, "unknown_question", allowed=self.catalogue.question_order):
+            self.question_ids_field = field
 
     def date(self, field: str, value: Any) -> date | None:
         if isinstance(value, date):
@@ -128,8 +166,9 @@ class RequestChecker:
         if not isinstance(value, dict):
             self.error(field, "not_object")
             return None
-        for unknown in value.keys() - {"activities", "referential", "valid_until"}:
-            self.error(f"{field}.{unknown}", "unknown_field", allowed=["activities", "referential", "valid_until"])
+        for unknown in value:  # in the order sent, so that the ones listed are always the same
+            if unknown not in CERTIFICATION_FIELDS:
+                self.error(f"{field}.{unknown}", "unknown_field", allowed=list(CERTIFICATION_FIELDS))
         numbers = sorted(self.catalogue.activity_views)
         activities = value.get("activities")
         if activities is None:

@@ -5,17 +5,21 @@ contract's error shape. `HYPOTHESIS_PROFILE=release` (scripts/fuzz-release.sh) r
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hds_api import create_app
+from hds_api.batch.csv_cells import FORMULA_STARTS
 from hds_api.batch.csv_format import input_columns, read_csv_items
 from hds_api.batch.csv_limits import CsvLimits
+from hds_api.batch.csv_output import render_rows
 from hds_api.batch.errors import UsageError
 from hds_api.cli import main
 
@@ -184,6 +188,40 @@ def test_the_csv_reader_reads_or_names_the_problem(rules, columns, data):
         return
     for item in items:
         assert item.errors or isinstance(item.answers, dict)
+
+
+# Cells of any kind a spreadsheet could write: line breaks of every kind, quotes, delimiters, would-be formulas.
+spreadsheet_cells = st.one_of(
+    any_text,
+    st.lists(st.sampled_from(["\r", "\n", "\r\n", '"', ",", ";", "=1+1", "+2", "-3", "@x", "\t", " ", "s"]),
+             max_size=8).map("".join),
+)  # fmt: skip
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@fuzz
+@given(rows=st.lists(st.lists(spreadsheet_cells, min_size=1, max_size=2), max_size=6), delimiter=st.sampled_from(",;"))
+def test_rows_written_by_a_spreadsheet_come_back_one_item_each(rules, rows, delimiter):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows([["id", "personal_data"], *rows])
+    codec, items = read_csv_items(out.getvalue(), rules.catalogue, "en")
+    kept = [row for row in rows if "".join(row).strip()]  # rows of empty cells are skipped
+    assert [item.id for item in items] == [row[0].strip() or None for row in kept]
+
+
+@fuzz
+@given(ids=st.lists(spreadsheet_cells, max_size=6), delimiter=st.sampled_from(",;\t"))
+def test_the_csv_written_has_one_row_per_entry_and_starts_no_formula(ids, delimiter):
+    entries = [{"id": item_id, "status": "complete"} for item_id in ids[:3]]
+    entries += [{"id": None, "error": {"message": "x", "errors": {"row": {"message": text}}}} for text in ids[3:]]
+    text = render_rows(entries, delimiter, "en", header=True)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert len(rows) == 1 + len(entries)
+    for part in LINE_BREAK.split(text):  # what a reader splitting lines first would see starting a row
+        assert not part.startswith(("=", "+", "-", "@")), repr(text)  # (a tab there is the delimiter)
+    for row in rows:
+        assert not any(part.startswith(FORMULA_STARTS) for cell in row for part in LINE_BREAK.split(cell))
 
 
 @fuzz

@@ -134,15 +134,20 @@ def test_an_id_cell_over_the_limit_is_named_as_such(make_client):
     assert entry["id"] is None and "10" in entry["error"]["errors"]["id"]["message"]
 
 
-def test_a_quoted_cell_past_the_csv_modules_own_bound_is_a_row_error(make_client):
-    # 200,000 characters over 1,000 short lines: no line is too long, the cell is (the csv module stops at 131,072).
-    # What follows such a cell cannot be told apart from it: the rows before it are kept, the batch answers.
+def test_a_quoted_cell_past_the_row_limit_is_its_rows_error_and_hides_no_row(make_client):
+    # 200,000 characters over 1,000 short lines: no line is too long, the row its quote opens would be. The
+    # row is an error naming its line and the limit; the lines it took in are read again, each as a row.
     client = make_client(CSV_MAX_ROW_CHARS=1000, CSV_MAX_CELL_CHARS=100)
     cell = '"' + ("y" * 200 + "\n") * 1000 + '"'
-    first, *rest = csv_results(client, CSV_HEADER + "a,false,\nb," + cell + ",\n")
+    body = CSV_HEADER + "a,false,\nb," + cell + ",\nc,false,\n"
+    first, broken, *swallowed, last_quote, last = csv_results(client, body)
     assert first["id"] == "a" and first["exemptions"] == ["not_personal_data"]
-    rows = [entry["error"]["errors"].get("row", {}) for entry in rest if "error" in entry]
-    assert any("field limit" in row.get("message", "") for row in rows)
+    message = broken["error"]["errors"]["row"]["message"]
+    assert "Line 3 not read" in message and "1000" in message and "HDS_CSV_MAX_ROW_CHARS" in message
+    assert "up to line 7" in message  # 203 + 4 × 201 characters: past 1,000 at line 7
+    assert len(swallowed) == 999 and all("HDS_CSV_MAX_CELL_CHARS" in str(entry["error"]) for entry in swallowed)
+    assert "Line 1003" in last_quote["error"]["errors"]["row"]["message"]
+    assert last["id"] == "c" and last["exemptions"] == ["not_personal_data"]
 
 
 def test_a_csv_header_over_the_line_limit_refuses_the_batch_naming_it(make_client):
