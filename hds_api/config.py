@@ -75,7 +75,7 @@ def setting(variable: str, environ: Mapping[str, str] | None = None) -> Any:
     """One setting's value (for the command line, which has no Flask config)."""
     value = (os.environ if environ is None else environ).get(variable)
     subset = {} if value is None else {variable: value}
-    return _read(subset, {variable: SETTINGS[variable]})[SETTINGS[variable].key]
+    return _read(subset, {variable: SETTINGS[variable]})[Setting(*SETTINGS[variable]).key]
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -89,9 +89,11 @@ def server_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
 
 
 def _read(environ: Mapping[str, str], settings: dict[str, Setting]) -> dict[str, Any]:
-    """Every setting parsed; else `SettingsError` naming every bad one (and every misspelt `HDS_` name) at once."""
+    """Every setting parsed; else `SettingsError` naming every bad one (and every misspelt `HDS_` name) at once.
+    An entry may also be a plain `(key, parse, default)` tuple."""
     config, problems = {}, _misspelt(environ)
-    for variable, (key, parse, default, empty_is_unset) in settings.items():
+    for variable, entry in settings.items():
+        key, parse, default, empty_is_unset = Setting(*entry)
         raw = environ.get(variable)
         if raw is None or (empty_is_unset and raw.strip() == ""):
             config[key] = default

@@ -6,7 +6,9 @@ time, id, method, path (no query string), status, duration, response size, langu
 key's fingerprint: enough to operate the service, nothing about what was assessed.
 
 It is WSGI middleware around the Flask app rather than request hooks: it sees every response, refusals included,
-and reads the WSGI environ directly instead of Flask's context proxies (a tenth of an assessment's time).
+and reads the WSGI environ directly instead of Flask's context proxies (a tenth of an assessment's time). Lines go
+to a `hds_api.log_sink.Sink` (`HDS_ACCESS_LOG`), which drops what a failing destination cannot take rather than
+fail or hold up the request.
 """
 
 from __future__ import annotations
