@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import api_keys, docs_ui, errors, form, headers, limits, openapi, request_log, security_headers
+from . import api_keys, docs_ui, errors, form, framing, headers, limits, openapi, request_log, security_headers, vary
 from . import config as settings
 from .api import RULES_EXTENSION, register_blueprints
 from .json_provider import OrjsonProvider
@@ -42,7 +42,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     docs_ui.init_app(app)
     form.init_app(app)
     errors.init_app(app)
+    framing.init_app(app)
     limits.init_app(app)
     headers.init_app(app)
+    vary.init_app(app)
     security_headers.init_app(app)
     return app

@@ -6,7 +6,9 @@ time, id, method, path (no query string), status, duration, response size, langu
 key's fingerprint: enough to operate the service, nothing about what was assessed.
 
 It is WSGI middleware around the Flask app rather than request hooks: it sees every response, refusals included,
-and reads the WSGI environ directly instead of Flask's context proxies (a tenth of an assessment's time).
+and reads the WSGI environ directly instead of Flask's context proxies (a tenth of an assessment's time). Lines go
+to a `hds_api.log_sink.Sink` (`HDS_ACCESS_LOG`), which drops what a failing destination cannot take rather than
+fail or hold up the request.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
 from .language import LANGUAGES
+from .log_sink import Sink, open_sink
 
 LOGGER = logging.getLogger("hds_api.access")
 HEADER = "X-Request-ID"
@@ -33,22 +35,6 @@ SANE_ID = re.compile(r"^[A-Za-z0-9._:=+/-]{1,128}$")
 # Where the middleware leaves the id, and where `hds_api.api_keys` leaves the key's fingerprint, for the line.
 ID_KEY = "hds_api.request_id"
 CLIENT_KEY = "hds_api.client"
-_OWN_HANDLERS: list[logging.Handler] = []  # the stdout handler `init_app` installs, once per process
-
-
-class _Stdout(logging.StreamHandler):
-    """Writes to whatever `sys.stdout` is now (tests and servers swap it), not what it was at start-up."""
-
-    def __init__(self) -> None:
-        super().__init__()
-
-    @property
-    def stream(self):
-        return sys.stdout
-
-    @stream.setter
-    def stream(self, value) -> None:
-        pass
 
 
 def request_id() -> str:
@@ -69,15 +55,12 @@ def _language(environ: dict, default: str) -> str:
     return default
 
 
-def _emit(line: str) -> None:
-    """Write one line. A log record costs about 25 µs a request (a tenth of an assessment), so while our own
-    stdout handler is the only one that would see it, the line goes straight to stdout; as soon as anything else
-    listens (an operator's handler, a test's log capture), it goes through `logging` like any other record."""
-    if LOGGER.handlers == _OWN_HANDLERS and not (LOGGER.propagate and logging.root.handlers):
-        stream = sys.stdout
-        stream.write(line + "\n")
-        stream.flush()
-    else:
+def _emit(sink: Sink, line: str) -> None:
+    """Write one line to the sink, and hand it to `logging` too when anything listens to the `hds_api.access`
+    logger (an operator's handler, a test's log capture). A `logging` record costs about 25 µs a request (a
+    tenth of an assessment): nothing makes one while nothing listens."""
+    sink.write(line)
+    if LOGGER.hasHandlers():
         # A record made directly: `logger.info` would also walk the stack to find its caller, for nothing.
         LOGGER.handle(LOGGER.makeRecord(LOGGER.name, logging.INFO, __file__, 0, line, (), None))
 
@@ -85,10 +68,10 @@ def _emit(line: str) -> None:
 class AccessLog:
     """WSGI middleware: gives each request its id, echoes it, and logs one line once the app has answered."""
 
-    def __init__(self, wsgi_app: Callable, default_lang: str, enabled: bool):
+    def __init__(self, wsgi_app: Callable, default_lang: str, sink: Sink | None):
         self.wsgi_app = wsgi_app
         self.default_lang = default_lang
-        self.enabled = enabled
+        self.sink = sink  # None: the log is off
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         given = environ.get("HTTP_X_REQUEST_ID", "")
@@ -102,7 +85,7 @@ class AccessLog:
             return start_response(status, headers, exc_info)
 
         body = self.wsgi_app(environ, start)
-        if self.enabled and LOGGER.isEnabledFor(logging.INFO):
+        if self.sink is not None and LOGGER.isEnabledFor(logging.INFO):
             self.log(environ, rid, started, *answered)
         return body
 
@@ -119,16 +102,11 @@ class AccessLog:
             "lang": _language(environ, self.default_lang),
             "client": environ.get(CLIENT_KEY),
         }
-        _emit(orjson.dumps(entry).decode())
+        _emit(self.sink, orjson.dumps(entry).decode())
 
 
 def init_app(app: Flask) -> None:
     """Wrap the app outermost: the id exists before anything can refuse the request, and every answer is seen."""
-    if not LOGGER.handlers:  # once per process, however many apps (tests build many)
-        handler = _Stdout()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        LOGGER.addHandler(handler)
-        LOGGER.setLevel(logging.INFO)
-        _OWN_HANDLERS[:] = [handler]
-    enabled = app.config.get("ACCESS_LOG", "-") != "off"
-    app.wsgi_app = AccessLog(app.wsgi_app, app.config["DEFAULT_LANG"], enabled)
+    LOGGER.setLevel(logging.INFO)
+    sink = open_sink(app.config.get("ACCESS_LOG", "-"))
+    app.wsgi_app = AccessLog(app.wsgi_app, app.config["DEFAULT_LANG"], sink)

@@ -16,6 +16,12 @@ from functools import lru_cache
 from flask import Flask, Response
 
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# What a JSON answer carries; also sent by `hds_api.gunicorn_worker` on the errors gunicorn answers itself.
+NON_HTML_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy", NON_HTML_POLICY),
+)
 # Swagger UI: its own scripts and styles, and the icons its stylesheet embeds as data: URIs (an image cannot run
 # script). tests/form/test_docs_page.py opens the page in Chromium and fails on any violation.
 HTML_POLICY = (

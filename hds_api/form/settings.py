@@ -9,42 +9,23 @@ from collections.abc import Iterable
 from flask import Flask
 
 from ..config import SettingsError
+from ..origins import parse_origins, split
 
-# A serialised origin, exactly as `window.origin` spells it: results are posted to these and nowhere else.
-ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 # A CSP source for frame-ancestors: an origin, possibly with a `*.` host wildcard, or a keyword.
 FRAME_SOURCE = re.compile(r"^(https?://(\*\.)?[A-Za-z0-9.-]+(:([0-9]{1,5}|\*))?|'self'|'none')$")
 
 
-def _split(value: str | Iterable[str] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    return [item.strip().rstrip("/") for item in value if item.strip()]
-
-
-def _serialised(origin: str) -> str:
-    """The origin as a browser spells it (lower case, no default port), so that comparing strings is enough."""
-    origin = origin.lower()
-    for scheme, port in (("http", ":80"), ("https", ":443")):
-        if origin.startswith(f"{scheme}://") and origin.endswith(port):
-            return origin.removesuffix(port)
-    return origin
-
-
 def parse_allowed_origins(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """The origins the finished result is posted to; a wildcard would leak results, so it is refused."""
-    origins = _split(value)
-    bad = [origin for origin in origins if not ORIGIN.match(origin)]
-    if bad:
-        raise SettingsError(f"HDS_FORM_ALLOWED_ORIGINS: not an origin (scheme://host[:port]): {', '.join(bad)}")
-    return tuple(dict.fromkeys(_serialised(origin) for origin in origins))
+    try:
+        return parse_origins(value)
+    except ValueError as error:
+        raise SettingsError(f"HDS_FORM_ALLOWED_ORIGINS: {error}") from None
 
 
 def parse_frame_ancestors(value: str | Iterable[str] | None, allowed_origins: tuple[str, ...]) -> tuple[str, ...]:
     """The CSP frame-ancestors sources: as configured, or (unset or empty) the page itself and the allowed origins."""
-    sources = _split(value) or ["'self'", *allowed_origins]
+    sources = split(value) or ["'self'", *allowed_origins]
     bad = [source for source in sources if not FRAME_SOURCE.match(source)]
     if bad:
         raise SettingsError(f"HDS_FORM_FRAME_ANCESTORS: not a frame-ancestors source: {', '.join(bad)}")
