@@ -3,8 +3,12 @@ unit passes systemd's own checks. (tests/hardening/test_nginx.py runs the nginx 
 
 from __future__ import annotations
 
+import http.client
+import os
 import re
 import runpy
+import signal
+import socket
 import subprocess
 
 import pytest
@@ -13,6 +17,7 @@ from hds_api.config import SETTINGS
 from hds_api.request_log import SANE_ID
 
 from ..conftest import ROOT
+from .gunicorn_server import free_port, wait_for
 
 DEPLOY = ROOT / "deploy"
 SITE = (DEPLOY / "nginx-hds-scope.conf").read_text(encoding="utf-8")
@@ -103,3 +108,35 @@ def test_systemd_finds_nothing_wrong_with_the_unit_and_rates_it_well_hardened(tm
         timeout=60,
     )
     assert security.returncode == 0, security.stdout[-2000:]
+
+
+def ready(port: int) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", "/ready")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def test_the_units_command_serves_on_the_instance_port_and_tells_systemd_when_it_listens(tmp_path):
+    """ExecStart as systemd runs it for hds-scope@<port>, with a settings file naming another address."""
+    port = free_port()
+    installed = {"/opt/hds-scope": str(ROOT), "%i": str(port)}
+    command, directory = unit_setting("ExecStart"), unit_setting("WorkingDirectory")
+    for placeholder, value in installed.items():
+        command, directory = command.replace(placeholder, value), directory.replace(placeholder, value)
+    notify_path = str(tmp_path / "notify")
+    environ = {**os.environ, "NOTIFY_SOCKET": notify_path, "HDS_BIND": "127.0.0.1:1", "HDS_WORKERS": "1"}
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify, open(tmp_path / "log", "wb") as log:
+        notify.bind(notify_path)
+        notify.settimeout(60)
+        process = subprocess.Popen(command.split(), cwd=directory, env=environ, stdout=log, stderr=log)
+        try:
+            assert notify.recv(4096).startswith(b"READY=1")  # what Type=notify waits for
+            wait_for(lambda: ready(port), "/ready on the instance's port")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 0, (tmp_path / "log").read_text()
