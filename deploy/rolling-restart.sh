@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Restarts the hds-scope instances behind nginx one at a time, so that new rules, settings or code are served
-# without a request refused: `sudo deploy/rolling-restart.sh [PORT...]` (default: 8000 8001, the instances of
-# deploy/nginx-hds-scope.conf). The rules are checked first; each instance must answer /ready before the next is
+# Restarts the hds-scope instances behind nginx one at a time, so that new settings (/etc/hds-scope/env) or code
+# are served without a request refused: `sudo deploy/rolling-restart.sh [PORT...]` (default: 8000 8001, the
+# instances of deploy/nginx-hds-scope.conf). New rules alone need no restart: `systemctl reload hds-scope@8000
+# hds-scope@8001`. The rules are checked first; each instance must answer /ready before the next is
 # touched. At the first one that does not come back the script stops: the others keep serving what they had.
 set -euo pipefail
 cd "$(dirname "$0")/.."
