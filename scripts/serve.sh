@@ -2,6 +2,7 @@
 # Installs the runtime dependencies and serves hds-scope with gunicorn (settings: gunicorn.conf.py, README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
+. scripts/debian.sh
+make_venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 exec .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app

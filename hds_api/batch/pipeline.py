@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
@@ -99,8 +99,13 @@ def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
 def parallel_outcomes(
     chunks: Iterable[list[Any]], jobs: int, rules_dir: str | None, codec: Codec, options: BatchOptions
 ) -> Iterator[ChunkOutcome]:
-    """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only."""
-    with multiprocessing.Pool(jobs, _start_worker, (rules_dir, codec, options)) as pool:
+    """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only.
+
+    However it ends (done, Ctrl-C, an unreadable line), the chunks in hand finish and the workers exit: never
+    `Pool.terminate()`, which can hang for good when a worker is sending a large result that nothing reads any more
+    (it waits for a lock that worker holds). At most `jobs * PENDING_PER_JOB` chunks: well under a second."""
+    pool = multiprocessing.Pool(jobs, _start_worker, (rules_dir, codec, options))
+    try:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_assess_in_worker, (chunk,)))
@@ -108,6 +113,9 @@ def parallel_outcomes(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+    finally:
+        pool.close()
+        pool.join()
 
 
 def run(
@@ -128,11 +136,15 @@ def run(
         outcomes = map(ChunkAssessor(rules, codec, options), chunks)
     summary = Summary()
     sink.write(codec.render([], header=True))
-    for outcome in outcomes:
-        sink.write(outcome.text)
-        summary.merge(outcome.tally)
-        for item_id in outcome.ids:
-            summary.see_id(item_id)
-        if progress is not None:
-            progress.update(summary.total)
+    try:
+        for outcome in outcomes:
+            sink.write(outcome.text)
+            summary.merge(outcome.tally)
+            for item_id in outcome.ids:
+                summary.see_id(item_id)
+            if progress is not None:
+                progress.update(summary.total)
+    finally:
+        if isinstance(outcomes, Generator):  # stopped early: its workers exit now, not whenever it is collected
+            outcomes.close()
     return summary

@@ -6,6 +6,7 @@ Every wait is bounded in time; `stop()` ends only the server this object started
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import os
 import signal
@@ -17,6 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 START_TIMEOUT = 30.0
+_STARTS = itertools.count()
+
+
+def wait_for(condition, what: str, timeout: float = 30.0) -> None:
+    """Until `condition()` holds: a test waits for what it needs, never for a guessed time (the machine may be slow)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: not within {timeout} s"
+        time.sleep(0.02)
 
 
 def free_port() -> int:
@@ -32,9 +42,9 @@ def listening(port: int) -> bool:
 
 
 class Gunicorn:
-    def __init__(self, log_dir: Path, workers: int = 2, **env: str):
-        self.port = free_port()
-        self.log = log_dir / f"gunicorn-{self.port}.log"
+    def __init__(self, log_dir: Path, workers: int = 2, port: int | None = None, **env: str):
+        self.port = port or free_port()
+        self.log = log_dir / f"gunicorn-{self.port}-{next(_STARTS)}.log"  # a restart on the same port: a new log
         environ = {**os.environ, "HDS_BIND": f"127.0.0.1:{self.port}", "HDS_WORKERS": str(workers), **env}
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(

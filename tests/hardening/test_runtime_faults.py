@@ -3,6 +3,7 @@ that go away mid-batch. Every loop is bounded in count and time."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -13,7 +14,7 @@ import time
 import pytest
 
 from .conftest import COMPLETE
-from .gunicorn_server import Gunicorn
+from .gunicorn_server import Gunicorn, wait_for
 
 AS_OF = "2026-11-25"
 ASSESSMENT = {"answers": COMPLETE, "as_of": AS_OF}
@@ -54,7 +55,7 @@ def assess_until(server: Gunicorn, stop: threading.Event, outcomes: list, limit:
         try:
             status, body = server.request("POST", "/v1/assessments", ASSESSMENT)
             outcomes.append(status == 200 and body["hds_certification_required"] is True)
-        except OSError:  # reset or closed by a dying worker
+        except (OSError, http.client.HTTPException, ValueError):  # reset, cut short or closed by a dying worker
             outcomes.append(False)
 
 
@@ -84,19 +85,17 @@ def test_a_worker_killed_during_load_loses_at_most_its_request(server):
     for client in clients:
         client.start()
     try:
-        time.sleep(1.0)
+        wait_for(lambda: len(outcomes) >= 20, "assessments before the kill")
         before = len(outcomes)
         victim = server.worker_pids()[0]
         os.kill(victim, signal.SIGKILL)
-        time.sleep(2.0)
+        wait_for(lambda: len(outcomes) > before + 20, "assessments after the kill")
+        wait_for(lambda: len(server.worker_pids()) == 2 and victim not in server.worker_pids(), "a new worker")
     finally:
         stop.set()
         for client in clients:
             client.join(timeout=30)
-    assert before > 0 and len(outcomes) > before + 10  # it kept answering after the kill
     assert outcomes.count(False) <= 1  # a sync worker holds one request: that one at most is lost
-    replaced = server.worker_pids()
-    assert len(replaced) == 2 and victim not in replaced
     assert server.request("POST", "/v1/assessments", ASSESSMENT)[0] == 200
 
 
@@ -116,11 +115,12 @@ def test_clients_leaving_mid_batch_do_not_hurt_others(server):
             with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
                 sock.sendall(request_head(len(body)) + body)
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST
-        time.sleep(1.5)
+        served = len(outcomes)
+        wait_for(lambda: len(outcomes) > served + 10, "assessments after the clients left")
     finally:
         stop.set()
         others.join(timeout=30)
-    assert len(outcomes) > 10 and all(outcomes)
+    assert all(outcomes), f"{outcomes.count(False)} of {len(outcomes)} failed"
     assert server.worker_pids() == workers  # no worker died or was killed
     assert server.request("GET", "/ready")[0] == 200
     assert "Traceback" not in server.output
