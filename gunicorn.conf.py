@@ -9,7 +9,7 @@ one connection each, so a client that sends slowly would hold a worker until `ti
 import os
 import sys
 
-from hds_api.config import SettingsError, server_settings
+from hds_api.settings import SettingsError, server_settings
 
 try:
     _settings = server_settings()
@@ -23,7 +23,7 @@ bind = _settings["bind"]
 # lost (killed, recycled, busy with a big batch) never leaves the service without one. The class is gunicorn's
 # sync worker, answering the errors gunicorn answers itself (bad request line, 414, 431) in the JSON error shape.
 workers = _settings["workers"]
-worker_class = "hds_api.gunicorn_worker.JsonErrorsWorker"
+worker_class = "hds_api.web.gunicorn_worker.JsonErrorsWorker"
 # A request taking longer than this is killed with its worker (the master starts another). The slowest legitimate
 # request, a batch of HDS_BATCH_MAX_ITEMS items in full detail, takes a few seconds on one core.
 timeout = _settings["timeout"]
@@ -44,7 +44,7 @@ preload_app = True
 
 def on_reload(arbiter):
     """gunicorn's hook, called on HUP before the new workers fork (imported here: a bad setting stops at once)."""
-    from hds_api.reload import on_reload as reload_app
+    from hds_api.web.reload import on_reload as reload_app
 
     reload_app(arbiter)
 

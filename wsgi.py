@@ -7,8 +7,8 @@ app in its master, before it listens): one message naming every problem, exit st
 import sys
 
 from hds_api import create_app
-from hds_api.config import SettingsError
-from hds_api.trees import RulesError
+from hds_api.rules import RulesError
+from hds_api.settings import SettingsError
 
 try:
     app = create_app()

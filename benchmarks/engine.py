@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
-from hds_api.trees import load_rules  # noqa: E402
+from hds_api.rules import load_rules
 
 TARGET_EVALUATION_US = 30.0
 TARGET_LOAD_MS = 200.0

@@ -12,6 +12,6 @@ __version__ = "0.1.0"
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the web application (see `hds_api.app`); imported lazily so the engine never loads Flask."""
-    from .app import create_app as build
+    from .web.app import create_app as build
 
     return build(config)

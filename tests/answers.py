@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hds_api.trees import Rules, default_rules
+from hds_api.rules import Rules, default_rules
 
 AS_OF = "2026-11-25"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hds_api import create_app
-from hds_api.trees import Rules, load_rules
+from hds_api.rules import Rules, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 

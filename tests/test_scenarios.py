@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from hds_api.trees import load_rules
+from hds_api.rules import load_rules
 
 from .scenario_files import (
     EXPECT_FIELDS,

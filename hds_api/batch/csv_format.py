@@ -14,8 +14,8 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
-from ..trees.compiled import Catalogue
-from ..trees.request_check import MAX_LISTED_ERRORS
+from ..rules.compiled import Catalogue
+from ..rules.request_check import MAX_LISTED_ERRORS
 from .csv_cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
 from .csv_limits import CsvLimits, UnreadableRow, read_header
 from .csv_output import render_rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..trees.request_check import listed_errors
+from ..rules.request_check import listed_errors
 from .messages import message
 
 UNPROCESSABLE = 422

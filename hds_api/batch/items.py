@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..trees.request_check import MAX_LISTED_ERRORS
+from ..rules.request_check import MAX_LISTED_ERRORS
 from .messages import message
 
 ITEM_FIELDS = ("id", "answers", "as_of", "current_certification")

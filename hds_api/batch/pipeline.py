@@ -10,7 +10,7 @@ from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
-from ..trees import Rules, load_rules
+from ..rules import Rules, load_rules
 from .items import Item
 from .progress import Progress
 from .runner import BatchOptions, assess_stream, paused_garbage_collector

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..trees import InvalidRequest, Rules, today_in_paris
-from ..trees.texts import LANGUAGES
+from ..rules import InvalidRequest, Rules, today_in_paris
+from ..rules.texts import LANGUAGES
 from .compact import compact_result
 from .errors import UsageError, invalid_item
 from .items import Item, item_from_json

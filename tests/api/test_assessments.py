@@ -86,7 +86,7 @@ def test_lang_in_the_query_string_counts_too(client):
 
 
 def test_null_as_of_means_today(client):
-    from hds_api.trees import today_in_paris
+    from hds_api.rules import today_in_paris
 
     result = client.post("/v1/assessments", json={"answers": {}, "as_of": None}).get_json()
     assert result["as_of"] == today_in_paris().isoformat()

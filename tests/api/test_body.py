@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hds_api.api.body import EnvelopeLoader
-from hds_api.schemas import AssessmentRequestSchema, LangQuerySchema
+from hds_api.web.api.body import EnvelopeLoader
+from hds_api.web.openapi.schemas import AssessmentRequestSchema, LangQuerySchema
 
 SCHEMA = AssessmentRequestSchema()
 KEYS = st.sampled_from(["answers", "as_of", "lang", "current_certification", "answer", "extra"])

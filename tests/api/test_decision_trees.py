@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hds_api.trees.graph_check import node_edges
+from hds_api.rules.graph_check import node_edges
 
 
 def test_list_names_every_tree_and_the_default(client, rules):

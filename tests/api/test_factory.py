@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from hds_api import create_app
-from hds_api.config import SettingsError, from_environment
-from hds_api.trees import DEFAULT_RULES_DIR, RulesError
+from hds_api.rules import DEFAULT_RULES_DIR, RulesError
+from hds_api.settings import SettingsError, from_environment
 
 
 def test_defaults_are_safe():

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hds_api.config import from_environment
-from hds_api.trees import DEFAULT_RULES_DIR
+from hds_api.rules import DEFAULT_RULES_DIR
+from hds_api.settings import from_environment
 
 from ..conftest import ROOT
 

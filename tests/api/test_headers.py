@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from hds_api import create_app
-from hds_api.config import SettingsError, from_environment
-from hds_api.form.settings import parse_allowed_origins
+from hds_api.settings import SettingsError, from_environment
+from hds_api.web.form.settings import parse_allowed_origins
 
 ALLOWED = "https://intake.example.org"
 

@@ -6,7 +6,7 @@ import re
 
 from openapi_spec_validator import validate
 
-from hds_api.openapi import load_examples
+from hds_api.web.openapi.spec import load_examples
 
 from ..scenario_files import shared_scenarios
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from hds_api.cli import main
-from hds_api.commands.docs import DEFAULT_DOCS, DEFAULT_README
-from hds_api.mermaid import flowchart
-from hds_api.rules_doc import DOCUMENTS, readme_with_diagram, render
-from hds_api.trees.gap import TESTS
+from hds_api.cli.commands.docs import DEFAULT_DOCS, DEFAULT_README
+from hds_api.cli.main import main
+from hds_api.rules.gap import TESTS
+from hds_api.rules.render.mermaid import flowchart
+from hds_api.rules.render.rules_doc import DOCUMENTS, readme_with_diagram, render
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_gap_rules_are_listed_in_order_with_their_tests(rules, documents):
 
 
 def test_every_gap_test_is_explained_in_both_languages():
-    from hds_api.rules_doc.sections import GAP_TESTS
+    from hds_api.rules.render.rules_doc.sections import GAP_TESTS
 
     for lang in DOCUMENTS:
         assert set(TESTS) <= set(GAP_TESTS[lang])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hds_api.batch.csv_format import input_columns
-from hds_api.trees import Rules
+from hds_api.rules import Rules
 
 from ..answers import MANAGED_SERVICES_REQUIRED, complete_answers
 

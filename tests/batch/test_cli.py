@@ -12,7 +12,7 @@ import time
 import pytest
 
 from hds_api.batch.csv_output import OUTPUT_COLUMNS
-from hds_api.cli import main
+from hds_api.cli.main import main
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING, read_csv, write_csv
 

@@ -11,7 +11,7 @@ import pytest
 
 from hds_api.batch.csv_cells import FORMULA_STARTS
 from hds_api.batch.csv_format import CsvCodec
-from hds_api.cli import main
+from hds_api.cli.main import main
 
 from .conftest import AS_OF
 

@@ -12,8 +12,8 @@ import pytest
 from hds_api.batch import UsageError
 from hds_api.batch.csv_format import CsvCodec, read_csv_items
 from hds_api.batch.csv_limits import CsvLimits
-from hds_api.cli import main
-from hds_api.trees.request_check import MAX_LISTED_ERRORS
+from hds_api.cli.main import main
+from hds_api.rules.request_check import MAX_LISTED_ERRORS
 
 from .conftest import AS_OF
 from .test_http import assert_matches_spec

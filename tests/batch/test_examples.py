@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hds_api.cli import main
+from hds_api.cli.main import main
 
 from ..conftest import ROOT
 from .conftest import read_csv

@@ -12,7 +12,7 @@ from referencing import Registry, Resource
 
 from hds_api import create_app
 from hds_api.batch.csv_output import OUTPUT_COLUMNS
-from hds_api.config import from_environment
+from hds_api.settings import from_environment
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING
 

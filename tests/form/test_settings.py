@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hds_api import create_app
-from hds_api.config import SettingsError
-from hds_api.form.settings import parse_allowed_origins, parse_frame_ancestors
-from hds_api.form.strings import STRINGS
+from hds_api.settings import SettingsError
+from hds_api.web.form.settings import parse_allowed_origins, parse_frame_ancestors
+from hds_api.web.form.strings import STRINGS
 
 
 def test_origins_are_split_on_spaces_and_commas_and_deduplicated():

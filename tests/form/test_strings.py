@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hds_api.form.strings import LANGUAGES, STRINGS
+from hds_api.web.form.strings import LANGUAGES, STRINGS
 
 from ..answers import MANAGED_SERVICES_REQUIRED
 

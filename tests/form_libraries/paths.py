@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from hds_api.trees import Rules
+from hds_api.rules import Rules
 
 from ..scenario_files import as_of_text, own_scenarios, shared_scenarios
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hds_api.form_libraries.flow import Flow
-from hds_api.form_libraries.formula import FALSE, TRUE, Algebra, All, Any_, Is, Not, Reached
-from hds_api.form_libraries.questions import algebra_of
-from hds_api.trees import default_rules
+from hds_api.rules import default_rules
+from hds_api.rules.render.form_libraries.flow import Flow
+from hds_api.rules.render.form_libraries.formula import FALSE, TRUE, Algebra, All, Any_, Is, Not, Reached
+from hds_api.rules.render.form_libraries.questions import algebra_of
 
 from ..conftest import ROOT
 from .paths import Walker, engine_path, legal_dates

@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from hds_api import api_keys
-from hds_api.config import SettingsError, from_environment
+from hds_api.settings import SettingsError, from_environment
+from hds_api.web.middleware import api_keys
 
 from .conftest import assert_error_shape
 

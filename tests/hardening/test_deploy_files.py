@@ -13,8 +13,8 @@ import subprocess
 
 import pytest
 
-from hds_api.config import SETTINGS
-from hds_api.request_log import SANE_ID
+from hds_api.settings import SETTINGS
+from hds_api.web.middleware.access_log import SANE_ID
 
 from ..conftest import ROOT
 from .gunicorn_server import free_port, wait_for

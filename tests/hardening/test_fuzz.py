@@ -21,7 +21,7 @@ from hds_api.batch.csv_format import input_columns, read_csv_items
 from hds_api.batch.csv_limits import CsvLimits
 from hds_api.batch.csv_output import render_rows
 from hds_api.batch.errors import UsageError
-from hds_api.cli import main
+from hds_api.cli.main import main
 
 from .conftest import COMPLETE, assert_error_shape
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from hds_api.batch.csv_limits import BoundedLines, LineTooLong
-from hds_api.cli import main
-from hds_api.config import SettingsError, from_environment
-from hds_api.limits import too_deep
+from hds_api.cli.main import main
+from hds_api.settings import SettingsError, from_environment
+from hds_api.web.middleware.limits import too_deep
 
 from .conftest import assert_error_shape
 

@@ -18,7 +18,7 @@ import time
 import pytest
 from werkzeug.http import HTTP_STATUS_CODES
 
-from hds_api.trees import DEFAULT_RULES_DIR
+from hds_api.rules import DEFAULT_RULES_DIR
 
 from .conftest import COMPLETE
 from .gunicorn_server import Gunicorn, free_port, wait_for

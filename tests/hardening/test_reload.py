@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from hds_api.trees import DEFAULT_RULES_DIR
+from hds_api.rules import DEFAULT_RULES_DIR
 
 from .conftest import COMPLETE
 from .gunicorn_server import Gunicorn

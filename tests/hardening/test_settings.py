@@ -8,7 +8,7 @@ import json
 import pytest
 
 from hds_api import create_app
-from hds_api.config import SERVER_SETTINGS, SettingsError, from_environment, server_settings
+from hds_api.settings import SERVER_SETTINGS, SettingsError, from_environment, server_settings
 
 SHORTEST = {"personal_data": False}  # the contract's first step: a complete assessment on its own
 FLOORS = {

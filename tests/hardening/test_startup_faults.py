@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from hds_api.trees import DEFAULT_RULES_DIR
+from hds_api.rules import DEFAULT_RULES_DIR
 
 from .gunicorn_server import START_TIMEOUT, Gunicorn, listening
 

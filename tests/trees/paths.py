@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from hds_api.trees import Rules
+from hds_api.rules import Rules
 
 ACTIVITY_QUESTIONS = [
     "activity_physical_site", "activity_hardware", "activity_virtual_infrastructure",

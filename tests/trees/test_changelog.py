@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hds_api.cli import main
-from hds_api.trees import DEFAULT_RULES_DIR, load_rules
-from hds_api.trees.changelog import CHANGELOG, read_sections
+from hds_api.cli.main import main
+from hds_api.rules import DEFAULT_RULES_DIR, load_rules
+from hds_api.rules.changelog import CHANGELOG, read_sections
 
 VERSION = "2027.1"  # the shipped tree's version
 

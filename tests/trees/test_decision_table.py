@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from hds_api.rules_doc import decision_table
-from hds_api.rules_doc.paths import ACTIVITIES, AS_OF, NONE, SOME
+from hds_api.rules.render.rules_doc import decision_table
+from hds_api.rules.render.rules_doc.paths import ACTIVITIES, AS_OF, NONE, SOME
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from hds_api.trees import InvalidRequest, load_rules, today_in_paris
+from hds_api.rules import InvalidRequest, load_rules, today_in_paris
 
 from ..conftest import ROOT
 from ..scenario_files import shared_scenarios

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from hds_api.trees import default_rules
+from hds_api.rules import default_rules
 
 from ..answers import OffPath, complete_answers
 from .paths import (

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hds_api.trees import default_rules
+from hds_api.rules import default_rules
 
 from ..answers import DEFAULTS
 from .paths import ACTIVITY_QUESTIONS, codes, expected_gap_status

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hds_api.trees.texts import LANGUAGES
+from hds_api.rules.texts import LANGUAGES
 
 from ..answers import MANAGED_SERVICES_REQUIRED
 

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from hds_api.trees import DEFAULT_RULES_DIR, RulesError, load_rules
-from hds_api.trees.text_check import rule_texts, text_problems
-from hds_api.trees.text_dates import literal_dates, spell_date
+from hds_api.rules import DEFAULT_RULES_DIR, RulesError, load_rules
+from hds_api.rules.text_check import rule_texts, text_problems
+from hds_api.rules.text_dates import literal_dates, spell_date
 
 from ..answers import MANAGED_SERVICES_REQUIRED
 from ..scenario_files import scenario_by_id

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hds_api.trees import DEFAULT_RULES_DIR, RulesError, load_rules
-from hds_api.trees.files import _StrictLoader
+from hds_api.rules import DEFAULT_RULES_DIR, RulesError, load_rules
+from hds_api.rules.files import _StrictLoader
 
 TREE = "hds_scope.yaml"
 

@@ -1,0 +1,188 @@
+"""`POST /v1/assessments/batch`: assess many hosting services in one request, JSON or CSV in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+import orjson
+from flask import Response, current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ...batch import BatchOptions, UsageError, assess_items
+from ...batch.csv_format import TooManyRows, read_csv_items
+from ...batch.csv_limits import CsvLimits
+from ...batch.csv_output import render_rows
+from ...batch.messages import message
+from ...rules.request_check import MAX_LISTED_ERRORS
+from ...settings import LANGUAGES
+from ..errors import localised_invalid_message, validation_errors
+from ..language import ACCEPT_LANGUAGE, response_language
+from ..middleware.limits import check_json_depth, request_body
+from ..openapi.batch_schemas import (
+    CSV,
+    OK_RESPONSE,
+    REQUEST_BODY,
+    BatchEnvelopeSchema,
+    BatchItemSchema,
+    BatchQuerySchema,
+)
+from ..openapi.schemas import ErrorSchema
+from . import current_rules
+from .body import INVALID_JSON
+from .responses import JSON, accepts, json_response
+
+ENVELOPE = BatchEnvelopeSchema()
+
+
+class BatchBlueprint(Blueprint):
+    """Registers `BatchItem`, which the request body names without nesting it (a bad item is no bad request)."""
+
+    def register_views_in_doc(self, api, app, spec, *, name, parameters):
+        if "BatchItem" not in spec.components.schemas:
+            spec.components.schema("BatchItem", schema=BatchItemSchema)
+        super().register_views_in_doc(api, app, spec, name=name, parameters=parameters)
+
+
+blp = BatchBlueprint("batch", __name__, url_prefix="/v1/assessments", description="Batch assessments")
+
+
+@blp.before_request
+def _batch_body_limit() -> None:
+    # A batch is bigger than one assessment: its own bound replaces MAX_CONTENT_LENGTH for this endpoint.
+    request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
+
+
+def _read_body(lang: str) -> None:
+    """Read the body once (later reads hit the cache), answering 413 with the limit when it is too large."""
+    try:
+        request_body()
+    except RequestEntityTooLarge:
+        limit = current_app.config["BATCH_MAX_BODY_BYTES"]
+        text = message(lang, "too_large", limit=limit)
+        abort(413, message=text, errors={"body": {"message": text, "limit": limit}})
+
+
+def _json_batch(query_lang: Any) -> tuple[list[Any], dict[str, Any]]:
+    raw = request.get_data()
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
+    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before walking a million items
+        _check_item_count(body["items"], _message_language(response_language(body.get("lang", query_lang))))
+    check_json_depth(body, raw)
+    more = 0
+    try:
+        if not isinstance(body, dict):
+            raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
+        body, more = _with_few_unknown_fields(body)
+        envelope = ENVELOPE.load(body)
+    except ma.ValidationError as error:
+        errors = validation_errors(error.messages, ENVELOPE)
+        text = localised_invalid_message(len(errors) + more, response_language())
+        abort(422, message=text, errors=errors, more_errors=more)
+    options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
+    return envelope["items"], options
+
+
+def _with_few_unknown_fields(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The body with its first `MAX_LISTED_ERRORS` unknown fields only, and how many others it had: marshmallow
+    would spend an error (and the response a line) on each of a million."""
+    unknown = [name for name in body if name not in ENVELOPE.fields]
+    if len(unknown) <= MAX_LISTED_ERRORS:
+        return body, 0
+    kept = set(unknown[:MAX_LISTED_ERRORS]).union(ENVELOPE.fields)
+    return {name: value for name, value in body.items() if name in kept}, len(unknown) - MAX_LISTED_ERRORS
+
+
+def _csv_batch(lang: str) -> tuple[list[Any], str]:
+    limit = current_app.config["BATCH_MAX_ITEMS"]
+    try:
+        limits = CsvLimits.from_config(current_app.config)
+        codec, items = read_csv_items(request.get_data(), current_rules().catalogue, lang, limits, max_items=limit)
+    except UnicodeDecodeError as error:
+        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors, more_errors=error.more_errors)
+    except TooManyRows:
+        text = message(lang, "too_many_rows", limit=limit)
+        abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
+    return items, codec.delimiter
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    try:
+        BatchOptions.check(current_rules(), **options)
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
+
+
+def _check_item_count(items: list[Any], lang: str) -> None:
+    limit = current_app.config["BATCH_MAX_ITEMS"]
+    if len(items) > limit:
+        text = message(lang, "too_many_items", count=len(items), limit=limit)
+        abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
+
+
+def _csv_response(body: dict[str, Any], lang: str, delimiter: str) -> Response:
+    summary = body["summary"]
+    counts = ", ".join(f"{key}={summary[key]}" for key in ("total", "required", "not_required", "incomplete", "errors"))
+    response = Response(render_rows(body["results"], delimiter, lang, header=True), mimetype=CSV)
+    response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary['duplicate_ids'])}"
+    return response
+
+
+def _message_language(lang: Any) -> str:
+    """For messages written before `lang` itself is validated."""
+    return lang if lang in LANGUAGES else "fr"
+
+
+@blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
+class BatchAssessments(MethodView):
+    init_every_request = False  # the view keeps no state
+
+    @accepts(JSON, CSV)
+    @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
+    @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
+    @blp.alt_response(
+        413, schema=ErrorSchema, description="More items than `HDS_BATCH_MAX_ITEMS`, or a body larger than "
+        "`HDS_BATCH_MAX_BODY_BYTES`."
+    )  # fmt: skip
+    @blp.alt_response(415, schema=ErrorSchema, description="The body is neither application/json nor text/csv.")
+    @blp.alt_response(
+        422, schema=ErrorSchema, description="The batch itself is invalid (no `items` list, bad `as_of`, `lang` "
+        "or `detail`, an unknown CSV column — the allowed ones named). A bad item is not: it gets its `error`."
+    )  # fmt: skip
+    def post(self, **query: Any):
+        """Assess many hosting services at once
+
+        One entry per item, in order, each with its `id`: the result (`detail: summary`, the default: codes
+        only; `full`: whole results) or an `error` in the error shape — a bad item never fails the others.
+        `summary` counts required, not required by exemption code, incomplete and errors, and names ids given
+        more than once. The body may be `text/csv` (parameters then in the query string, which a JSON body's
+        own fields override); send `Accept: text/csv` for a CSV answer.
+        """
+        options = dict(query)
+        delimiter = ","
+        _read_body(_message_language(response_language(options.get("lang"))))
+        _check_options(options)  # the query's own values, even those a JSON body overrides
+        if request.mimetype == CSV:
+            options["lang"] = response_language(options.get("lang"))
+            items, delimiter = _csv_batch(_message_language(options["lang"]))
+        else:
+            items, envelope_options = _json_batch(options.get("lang"))
+            options.update(envelope_options)
+            options["lang"] = response_language(options.get("lang"))
+        _check_item_count(items, _message_language(options["lang"]))
+        wants_csv = request.accept_mimetypes.best_match([JSON, CSV]) == CSV
+        if wants_csv:
+            options["detail"] = "summary"  # the CSV has the columns of the contract, whatever the detail
+        _check_options(options)
+        body = assess_items(current_rules(), items, **options)
+        if wants_csv:
+            return _csv_response(body, options["lang"], delimiter)
+        return json_response(body)

@@ -1,0 +1,90 @@
+"""gunicorn's sync worker, answering the errors gunicorn answers itself in the contract's JSON error shape.
+
+A request line or headers gunicorn cannot parse (400), a request line over `limit_request_line` (414), too many
+or too long header fields (431) never reach the app: gunicorn writes a small HTML page. This worker lets
+gunicorn classify and log the error as it always does, keeps its status but not its page, and sends the error
+shape instead, with the security headers, an `X-Request-ID` and a line in the access log.
+
+`gunicorn.conf.py` names it as `worker_class`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import orjson
+from gunicorn import util
+from gunicorn.http.errors import ParseException
+from gunicorn.workers.sync import SyncWorker
+from werkzeug.http import HTTP_STATUS_CODES
+
+from .errors import error_body
+from .middleware.access_log import HEADER, AccessLog
+from .middleware.security_headers import NON_HTML_HEADERS
+
+MESSAGES = {
+    400: "The request is not valid HTTP/1.1 (request line, header or framing); it was not processed.",
+    403: "The request is forbidden.",
+    414: "The request line is longer than {cfg.limit_request_line} bytes.",
+    417: "Only `Expect: 100-continue` is supported.",
+    431: "The request has more than {cfg.limit_request_fields} header fields, or one longer than "
+    "{cfg.limit_request_field_size} bytes.",
+    501: "Only the chunked transfer coding is supported.",
+}
+
+
+class _Page:
+    """Stands for the client's socket while gunicorn writes its HTML error page: keeps it, sends nothing."""
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def gettimeout(self) -> float:
+        return 0.0
+
+    def setblocking(self, flag: bool) -> None:
+        pass
+
+    def sendall(self, data: bytes) -> None:
+        self.data += data
+
+    def status(self, error: BaseException) -> int:
+        """The status gunicorn chose (`HTTP/1.1 414 URI Too Long`); if it wrote nothing, a safe guess."""
+        parts = self.data.split(b" ", 2)
+        if len(parts) == 3 and parts[1].isdigit():
+            return int(parts[1])
+        return 400 if isinstance(error, ParseException) else 500
+
+
+class JsonErrorsWorker(SyncWorker):
+    def handle_error(self, req, client, addr, exc) -> None:
+        page = _Page()
+        started = time.perf_counter()
+        super().handle_error(req, page, addr, exc)  # classified and logged by gunicorn; its page stays here
+        code = page.status(exc)
+        message = MESSAGES.get(code, HTTP_STATUS_CODES.get(code, "Error")).format(cfg=self.cfg)
+        detail = {"request": {"message": str(exc)[:200]}} if code < 500 and str(exc) else {}
+        body = orjson.dumps(error_body(code, message, detail))
+        rid = os.urandom(16).hex()
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(body))),
+            ("Connection", "close"),
+            *NON_HTML_HEADERS,
+            (HEADER, rid),
+        ]
+        status = f"{code} {HTTP_STATUS_CODES.get(code, 'Error')}"
+        head = "".join(f"{name}: {value}\r\n" for name, value in headers)
+        try:
+            util.write_nonblock(client, f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body)
+        except OSError:
+            self.log.debug("Failed to send error message.")
+        self._log(req, rid, started, status, headers)
+
+    def _log(self, req, rid: str, started: float, status: str, headers: list) -> None:
+        """The access log line the app would have written, had the request reached it."""
+        access = getattr(self.wsgi, "wsgi_app", None)
+        if isinstance(access, AccessLog) and access.sink is not None:
+            environ = {"REQUEST_METHOD": getattr(req, "method", None), "PATH_INFO": getattr(req, "path", None) or ""}
+            access.log(environ, rid, started, status, headers)

@@ -1,0 +1,1 @@
+"""hds_api.web.middleware."""

@@ -1,0 +1,190 @@
+"""marshmallow schemas of `POST /v1/assessments/batch`: the envelope is validated with them, the rest documented.
+
+Items are not validated here: each is checked by the engine on its own, so that a bad item gets its own `error`
+and never fails the others.
+"""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ...batch import DETAILS
+from ...settings import LANGUAGES
+from .schemas import (
+    CURRENT_CERTIFICATION,
+    DATE,
+    AnswersField,
+    AsOfField,
+    AssessmentResultSchema,
+    ErrorSchema,
+    RulesIdentitySchema,
+)
+
+JSON, CSV = "application/json", "text/csv"
+ID = {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id, echoed."}
+GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "non_compliant", "covered"]
+DETAIL = {
+    "enum": list(DETAILS),
+    "description": "`summary` (default): codes only, no labels or trace. `full`: whole results, as from "
+    "`POST /v1/assessments`.",
+}
+AS_OF = {**DATE, "description": "Legal date of the items that carry none (default: today in Paris, fixed once)."}
+
+
+class BatchItemSchema(ma.Schema):
+    id = fields.Raw(required=True, metadata=ID)
+    answers = AnswersField()
+    as_of = AsOfField(allow_none=True, metadata={**DATE, "description": "This item's date (default: the batch's)."})
+    current_certification = fields.Raw(allow_none=True, metadata=CURRENT_CERTIFICATION)
+
+
+ITEM_REF = {"$ref": "#/components/schemas/BatchItem"}  # registered by the batch blueprint (`hds_api.api.batch`)
+ANY_OTHER_ITEM = {"description": "Anything else is not refused with the batch: it gets its own `error` entry."}
+
+
+class BatchRequestSchema(ma.Schema):
+    items = fields.List(
+        fields.Raw(metadata={"anyOf": [ITEM_REF, ANY_OTHER_ITEM]}),
+        required=True,
+        metadata={"description": "The hosting services to assess; each should be a `BatchItem`."},
+    )
+    as_of = AsOfField(allow_none=True, metadata=AS_OF)
+    lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of messages (and labels)."})
+    detail = fields.String(metadata=DETAIL)
+
+
+class UncheckedList(fields.Raw):
+    """A JSON array whose elements are left as they are: `fields.List` would spend a tenth of a large batch's
+    time on per-element work that the engine does anyway, item by item."""
+
+    default_error_messages = {"invalid": "Not a valid list."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, list):
+            raise self.make_error("invalid")
+        return value
+
+
+class BatchEnvelopeSchema(BatchRequestSchema):
+    """What is checked for the batch as a whole; the items are the engine's, one by one."""
+
+    items = UncheckedList(required=True)
+    as_of = fields.Raw(allow_none=True)
+    lang = fields.Raw()  # checked with the engine's message, which names the allowed languages
+    detail = fields.Raw()
+
+
+class BatchQuerySchema(ma.Schema):
+    """For a `text/csv` body, which has no envelope."""
+
+    as_of = AsOfField(metadata=AS_OF)
+    lang = fields.String(metadata={"enum": list(LANGUAGES)})
+    detail = fields.String(metadata=DETAIL)
+
+
+class BatchSummaryEntrySchema(ma.Schema):
+    """An item's result with `detail: summary`: the columns of the CSV, as JSON."""
+
+    id = fields.Raw(required=True, metadata=ID)
+    status = fields.String(required=True, validate=validate.OneOf(["complete", "incomplete"]))
+    hds_certification_required = fields.Boolean(required=True, allow_none=True)
+    archives_approval_required = fields.Boolean(required=True, allow_none=True)
+    activities = fields.List(fields.Integer(validate=validate.Range(1, 6)), required=True)
+    certificates = fields.List(fields.String(), required=True)
+    certificate_activities = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Integer()),
+        required=True,
+        metadata={"description": "For each certificate, the activities of this assessment it must cover."},
+    )
+    exemptions = fields.List(fields.String(), required=True)
+    flags = fields.List(fields.String(), required=True)
+    confidence = fields.String(required=True, allow_none=True, validate=validate.OneOf(["high", "medium", "low"]))
+    next_question = fields.String(required=True, allow_none=True, metadata={"description": "A question id."})
+    certification_gap = fields.String(required=True, allow_none=True, validate=validate.OneOf(GAP_STATUSES))
+    missing_activities = fields.List(fields.Integer(), required=True)
+    unused_answers = fields.List(fields.String(), required=True)
+    as_of = fields.Date(required=True)
+
+
+class BatchFullEntrySchema(AssessmentResultSchema):
+    """An item's result with `detail: full`: its id, then the whole result."""
+
+    id = fields.Raw(required=True, metadata=ID)
+
+
+class BatchErrorEntrySchema(ma.Schema):
+    """An item that could not be assessed: its id (null if it had none usable) and the error."""
+
+    id = fields.Raw(required=True, allow_none=True, metadata={**ID, "nullable": True})
+    error = fields.Nested(ErrorSchema, required=True)
+
+
+class BatchSummarySchema(ma.Schema):
+    total = fields.Integer(required=True)
+    required = fields.Integer(required=True, metadata={"description": "Complete, certificate required."})
+    not_required = fields.Integer(required=True, metadata={"description": "Complete, no certificate required."})
+    by_exemption = fields.Dict(
+        keys=fields.String(), values=fields.Integer(), required=True,
+        metadata={"description": "Items not required, by exemption code."},
+    )  # fmt: skip
+    incomplete = fields.Integer(required=True)
+    errors = fields.Integer(required=True)
+    certification_gaps = fields.Dict(
+        keys=fields.String(), values=fields.Integer(), required=True,
+        metadata={"description": "Items with a `current_certification`, by gap status."},
+    )  # fmt: skip
+    duplicate_ids = fields.List(
+        fields.Raw(), required=True, metadata={"description": "Ids given more than once (each item still assessed)."}
+    )
+    as_of = fields.Date(required=True, metadata={"description": "The batch's date (items may carry their own)."})
+    lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
+    rules = fields.Nested(RulesIdentitySchema, required=True)
+
+
+BATCH_RESPONSE = {
+    "type": "object",
+    "properties": {
+        "results": {
+            "type": "array",
+            "description": "One entry per item, in order.",
+            "items": {"oneOf": [BatchSummaryEntrySchema, BatchFullEntrySchema, BatchErrorEntrySchema]},
+        },
+        "summary": BatchSummarySchema,
+    },
+    "required": ["results", "summary"],
+    "additionalProperties": False,
+}
+
+CSV_BODY = {
+    "type": "string",
+    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
+    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
+    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string. A quoted cell may span "
+    "lines within `HDS_CSV_MAX_ROW_CHARS`; a quote that does not close properly is its row's error, and the "
+    "lines it would have taken in are read as rows of their own.",
+    "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
+}
+CSV_RESULTS = {
+    "type": "string",
+    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
+    "activities, certificates, certificate_activities, exemptions, flags, confidence, next_question, "
+    "certification_gap, missing_activities, error`; lists joined with `;`; cells (and lines inside cells) that "
+    "would start a formula prefixed with `'`; rows end with CRLF and a cell holding a line break is quoted. The "
+    "`X-Batch-Summary` header carries the counts.",
+}
+
+# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
+OK_RESPONSE = {
+    "description": "OK",
+    "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}},
+    "headers": {
+        "X-Batch-Summary": {
+            "description": "With a CSV answer: `total=…, required=…, not_required=…, incomplete=…, errors=…, "
+            "duplicate_ids=…`.",
+            "schema": {"type": "string"},
+        }
+    },
+}
+REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}
