@@ -1,6 +1,6 @@
 """gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app` (what `bash scripts/serve.sh` runs).
 
-Each value comes from an environment variable with a safe default (`hds_api.config.SERVER_SETTINGS`; the README
+Each value comes from an environment variable with a safe default (`hds_api.settings.SERVER_SETTINGS`; the README
 lists them), checked here: a bad one stops gunicorn with one line naming it, before anything listens. The
 service is meant to run behind a reverse proxy that buffers requests (nginx, a load balancer): sync workers hold
 one connection each, so a client that sends slowly would hold a worker until `timeout` without one.
@@ -38,7 +38,7 @@ max_requests = _settings["max_requests"]
 max_requests_jitter = _settings["max_requests_jitter"]
 # Load the app (and so validate the trees and settings) in the master: a broken tree or a bad setting stops
 # start-up, with its name, before any worker exists and before anything listens. `kill -HUP` builds the app
-# again in the master (`hds_api.reload`): new rules, or the old ones if the new ones are broken.
+# again in the master (`hds_api.web.reload`): new rules, or the old ones if the new ones are broken.
 preload_app = True
 
 
@@ -55,7 +55,7 @@ def on_reload(arbiter):
 control_socket_disable = True
 # Worker heartbeats in memory rather than on a disk that may be slow or read-only (containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
-# The app writes its own JSON access log (hds_api.request_log, HDS_ACCESS_LOG); gunicorn's would repeat it.
+# The app writes its own JSON access log (web.middleware.access_log, HDS_ACCESS_LOG); gunicorn's would repeat it.
 accesslog = None
 errorlog = "-"
 # Request line and headers stay small; the body limits are the app's (HDS_MAX_BODY_BYTES...).

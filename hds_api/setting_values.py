@@ -1,5 +1,5 @@
 """What each setting's value may be: parsers that return the value or raise `ValueError` saying why (the caller,
-`hds_api.config`, adds the variable's name)."""
+`hds_api.settings`, adds the variable's name)."""
 
 from __future__ import annotations
 

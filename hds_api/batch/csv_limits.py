@@ -11,7 +11,7 @@ DISCARD_CHUNK = 64 * 1024  # the rest of an overlong line is read, and dropped, 
 
 @dataclass(frozen=True, slots=True)
 class CsvLimits:
-    """`HDS_CSV_MAX_ROW_CHARS` and `HDS_CSV_MAX_CELL_CHARS` (see `hds_api.config`)."""
+    """`HDS_CSV_MAX_ROW_CHARS` and `HDS_CSV_MAX_CELL_CHARS` (see `hds_api.settings`)."""
 
     row_chars: int = 64 * 1024
     cell_chars: int = 4096

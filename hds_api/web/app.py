@@ -28,7 +28,7 @@ class HdsFlask(Flask):
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the application: settings, rules (loaded and validated here, once), API, docs, errors.
 
-    Settings come from the environment (`hds_api.config`); `config` overrides them (tests use it).
+    Settings come from the environment (`hds_api.settings`); `config` overrides them (tests use it).
     """
     app = HdsFlask(__name__)
     app.json = OrjsonProvider(app)

@@ -34,7 +34,7 @@ def test_defaults_serve_on_loopback_with_an_access_log_on_stdout(monkeypatch):
     conf = runpy.run_path(str(CONF))
     assert conf["bind"] == "127.0.0.1:8000"
     assert conf["workers"] >= 2
-    # The access log is the app's own JSON one (hds_api.request_log, on stdout by default); gunicorn's is off.
+    # The access log is the app's own JSON one (web.middleware.access_log, on stdout by default); gunicorn's is off.
     assert conf["accesslog"] is None
     assert from_environment({})["ACCESS_LOG"] == "-"
 

@@ -1,4 +1,4 @@
-"""The docs page (Swagger UI) under its strict Content-Security-Policy (hds_api.security_headers): it renders
+"""The docs page (Swagger UI) under its strict Content-Security-Policy (web.middleware.security_headers): it renders
 every operation, the browser reports no policy violation nor any other error, and nothing comes from other hosts.
 Here rather than in tests/hardening/ because it shares this directory's Chromium."""
 

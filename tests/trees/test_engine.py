@@ -153,6 +153,6 @@ def test_the_digest_follows_the_rule_files(tmp_path):
 
 
 def test_the_engine_does_not_import_flask():
-    code = "import sys, hds_api.trees; hds_api.trees.evaluate({'personal_data': False}); print('flask' in sys.modules)"
+    code = "import sys, hds_api.rules; hds_api.rules.evaluate({'personal_data': False}); print('flask' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "False"

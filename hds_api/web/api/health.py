@@ -12,7 +12,7 @@ blp = Blueprint("health", __name__, url_prefix="/health", description="Liveness"
 
 @blp.route("")
 class Health(MethodView):
-    @blp.doc(security=[])  # open, API keys or not (hds_api.api_keys)
+    @blp.doc(security=[])  # open, API keys or not (hds_api.web.middleware.api_keys)
     @blp.response(200, HealthSchema, example={"status": "ok"})
     def get(self):
         """Tell that the service is up"""

@@ -37,7 +37,7 @@ def parse_frame_ancestors(value: str | Iterable[str] | None, allowed_origins: tu
 def init_settings(app: Flask) -> None:
     """Read the form's settings (app config first, then the environment) and keep them parsed on the app.
 
-    Read here rather than in `hds_api.config` because the frame-ancestors default depends on the allowed origins.
+    Read here rather than in `hds_api.settings` because the frame-ancestors default depends on the allowed origins.
     """
     app.config.setdefault("FORM_ALLOWED_ORIGINS", os.environ.get("HDS_FORM_ALLOWED_ORIGINS"))
     app.config.setdefault("FORM_FRAME_ANCESTORS", os.environ.get("HDS_FORM_FRAME_ANCESTORS"))

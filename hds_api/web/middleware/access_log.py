@@ -32,7 +32,7 @@ from ..log_sink import Sink, open_sink
 LOGGER = logging.getLogger("hds_api.access")
 HEADER = "X-Request-ID"
 SANE_ID = re.compile(r"^[A-Za-z0-9._:=+/-]{1,128}$")
-# Where the middleware leaves the id, and where `hds_api.api_keys` leaves the key's fingerprint, for the line.
+# Where the middleware leaves the id, and where `api_keys` leaves the key's fingerprint, for the line.
 ID_KEY = "hds_api.request_id"
 CLIENT_KEY = "hds_api.client"
 

@@ -1,4 +1,4 @@
-"""CORS for the configured origins only (the other response headers are `hds_api.security_headers`').
+"""CORS for the configured origins only (the other response headers are `hds_api.web.middleware.security_headers`').
 
 Origins are exact (`hds_api.origins`): `*` and wildcards stop start-up. A request without `Origin` gets no CORS
 header (it is not a cross-origin call); a page allowed to call can read `X-Request-ID` and `X-Batch-Summary`;

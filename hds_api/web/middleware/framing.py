@@ -2,7 +2,7 @@
 before its last chunk — is the client's error: 400 in the error shape, not a 500 with a stack trace in the log.
 
 gunicorn parses a chunked body lazily, as the view reads it, so its parse errors surface inside the app. (Errors
-in the request line and headers come before the app: `hds_api.gunicorn_worker` answers those.)
+in the request line and headers come before the app: `hds_api.web.gunicorn_worker` answers those.)
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from functools import lru_cache
 from flask import Flask, Response
 
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-# What a JSON answer carries; also sent by `hds_api.gunicorn_worker` on the errors gunicorn answers itself.
+# What a JSON answer carries; also sent by `hds_api.web.gunicorn_worker` on the errors gunicorn answers itself.
 NON_HTML_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),

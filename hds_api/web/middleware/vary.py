@@ -3,7 +3,7 @@ to another.
 
 Whatever reads `request.accept_languages` (language negotiation) or `request.accept_mimetypes` (the batch's
 JSON or CSV) marks the answer as depending on that header, and it is named in `Vary` once the view has
-answered: no view has to remember it. CORS adds `Origin` itself (`hds_api.headers`).
+answered: no view has to remember it. CORS adds `Origin` itself (`hds_api.web.middleware.cors`).
 """
 
 from __future__ import annotations

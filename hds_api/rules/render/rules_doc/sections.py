@@ -8,7 +8,7 @@ from ...graph_check import CERTIFICATION_REQUIRED, node_edges
 from .legal_dates import DateUse, date_uses
 from .writer import Writer
 
-# What each test of the gap-rule vocabulary (hds_api/trees/gap.py) checks.
+# What each test of the gap-rule vocabulary (hds_api/rules/gap.py) checks.
 GAP_TESTS = {
     "fr": {
         "certification_not_required": "l'évaluation conclut qu'aucun certificat n'est requis",
