@@ -1,1 +1,5 @@
-"""hds_api.cli."""
+"""The command line (`python -m hds_api`): `main(argv) -> exit code`."""
+
+from .main import main
+
+__all__ = ["main"]
