@@ -9,11 +9,13 @@ def _codes(entries: list[dict[str, Any]]) -> list[str]:
     return [entry["code"] for entry in entries]
 
 
-def compact_result(result: dict[str, Any]) -> dict[str, Any]:
-    """Codes and numbers only: no labels, no trace, no references (the `full` detail has them)."""
+def compact_result(result: dict[str, Any], item_id: Any) -> dict[str, Any]:
+    """The item's id, then codes and numbers only: no labels, no trace, no references (the `full` detail has
+    them)."""
     gap = result["certification_gap"]
     next_question = result["next_question"]
     return {
+        "id": item_id,
         "status": result["status"],
         "hds_certification_required": result["hds_certification_required"],
         "archives_approval_required": result["archives_approval_required"],

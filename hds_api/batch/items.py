@@ -25,6 +25,8 @@ class Item:
     more_errors: int = 0  # errors past `MAX_LISTED_ERRORS`, counted only
     # The text as typed for a field (CSV cells), so that an error can show what was wrong.
     given: dict[str, str] = field(default_factory=dict)
+    # What the entry repeats after the id: identifiers, the columns passed through (tables); None: nothing.
+    echo: dict[str, Any] | None = None
 
     def error(self, field_name: str, lang: str, key: str, allowed: list | None = None, **text_args: Any) -> None:
         if len(self.errors) >= MAX_LISTED_ERRORS and field_name not in self.errors:

@@ -1,4 +1,6 @@
-"""Streaming a file through the engine in bounded chunks, on one core or on all of them, order kept."""
+"""Streaming an input through the engine to a writer in bounded chunks, on one core or on all of them, order kept.
+
+The same for HTTP (one core, the body in memory) and the command line (files of any size)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,12 @@ import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, TextIO
+from typing import Any
 
 from ..rules import Rules, load_rules
-from .items import Item
+from .formats.base import Encoder, Input, RowDecoder, Writer
 from .progress import Progress
-from .runner import BatchOptions, assess_stream, paused_garbage_collector
+from .runner import BatchOptions, QuestionIdsOnce, assess_stream, paused_garbage_collector, summary_dict
 from .summary import Summary, Tally
 
 CHUNK_ROWS = 500
@@ -23,37 +25,34 @@ PENDING_PER_JOB = 3
 PARALLEL_FROM_BYTES = 2 * 1024 * 1024
 
 
-class Codec(Protocol):
-    """A file format (`CsvCodec`, `JsonLinesCodec`); small and picklable, as workers get their own copy."""
-
-    def rows(self, lines: Iterable[str]) -> Iterator[Any]: ...
-
-    def item(self, row: Any) -> Item: ...
-
-    def render(self, entries: Iterable[dict[str, Any]], header: bool = False) -> str: ...
-
-
 @dataclass(slots=True)
 class ChunkOutcome:
-    text: str  # the chunk's output rows, ready to write
+    payload: Any  # the chunk's output, ready for `Writer.write`
     tally: Tally
     ids: list[Any]
 
 
 class ChunkAssessor:
-    """Reads, assesses and renders one chunk of raw rows; the same in-process and in a worker."""
+    """Reads, assesses and encodes one chunk of raw rows; the same in-process and in a worker.
 
-    def __init__(self, rules: Rules, codec: Codec, options: BatchOptions):
+    With `ids_once` (one response), the allowed question ids are listed on the first unknown id only."""
+
+    def __init__(
+        self, rules: Rules, decoder: RowDecoder, encoder: Encoder, options: BatchOptions, ids_once: bool = False
+    ):
         self.rules = rules
-        self.codec = codec
+        self.decoder = decoder
+        self.encoder = encoder
         self.options = options
+        self.once = QuestionIdsOnce() if ids_once else None
 
     def __call__(self, rows: list[Any]) -> ChunkOutcome:
         with paused_garbage_collector():
-            items = [self.codec.item(row) for row in rows]
+            item = self.decoder.item
+            items = [item(row) for row in rows]
             tally = Tally()
-            entries = list(assess_stream(self.rules, items, self.options, tally))
-            return ChunkOutcome(self.codec.render(entries), tally, [item.id for item in items])
+            outcomes = list(assess_stream(self.rules, items, self.options, tally, self.once))
+            return ChunkOutcome(self.encoder(outcomes), tally, [item.id for item in items])
 
 
 def available_cores() -> int:
@@ -86,10 +85,10 @@ def chunked(rows: Iterable[Any], size: int = CHUNK_ROWS) -> Iterator[list[Any]]:
 _worker: ChunkAssessor | None = None  # one per worker process, built once by `_start_worker`
 
 
-def _start_worker(rules_dir: str | None, codec: Codec, options: BatchOptions) -> None:
+def _start_worker(rules_dir: str | None, decoder: RowDecoder, encoder: Encoder, options: BatchOptions) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
-    _worker = ChunkAssessor(load_rules(rules_dir), codec, options)
+    _worker = ChunkAssessor(load_rules(rules_dir), decoder, encoder, options)
 
 
 def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
@@ -97,14 +96,19 @@ def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
 
 
 def parallel_outcomes(
-    chunks: Iterable[list[Any]], jobs: int, rules_dir: str | None, codec: Codec, options: BatchOptions
+    chunks: Iterable[list[Any]],
+    jobs: int,
+    rules_dir: str | None,
+    decoder: RowDecoder,
+    encoder: Encoder,
+    options: BatchOptions,
 ) -> Iterator[ChunkOutcome]:
     """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only.
 
     However it ends (done, Ctrl-C, an unreadable line), the chunks in hand finish and the workers exit: never
     `Pool.terminate()`, which can hang for good when a worker is sending a large result that nothing reads any more
     (it waits for a lock that worker holds). At most `jobs * PENDING_PER_JOB` chunks: well under a second."""
-    pool = multiprocessing.Pool(jobs, _start_worker, (rules_dir, codec, options))
+    pool = multiprocessing.Pool(jobs, _start_worker, (rules_dir, decoder, encoder, options))
     try:
         pending: deque = deque()
         for chunk in chunks:
@@ -120,25 +124,28 @@ def parallel_outcomes(
 
 def run(
     rules: Rules,
-    rules_dir: str | None,
-    lines: Iterable[str],
-    sink: TextIO,
-    codec: Codec,
+    source: Input,
+    writer: Writer,
     options: BatchOptions,
     jobs: int = 1,
     progress: Progress | None = None,
+    rules_dir: str | None = None,
+    ids_once: bool = False,
 ) -> Summary:
-    """Read, assess and write row by row in chunks; returns the summary. Memory does not grow with the file."""
-    chunks = chunked(codec.rows(lines))
+    """Read, assess and write row by row in chunks, then the summary; returns it. Memory does not grow with the
+    input. `rules_dir` is where worker processes load the rules from (`jobs` > 1)."""
+    chunks = chunked(source.rows)
     if jobs > 1:
-        outcomes: Iterator[ChunkOutcome] = parallel_outcomes(chunks, jobs, rules_dir, codec, options)
+        outcomes: Iterator[ChunkOutcome] = parallel_outcomes(
+            chunks, jobs, rules_dir, source.decoder, writer.encoder, options
+        )
     else:
-        outcomes = map(ChunkAssessor(rules, codec, options), chunks)
-    summary = Summary()
-    sink.write(codec.render([], header=True))
+        outcomes = map(ChunkAssessor(rules, source.decoder, writer.encoder, options, ids_once), chunks)
+    summary = Summary(source.passed_through)
+    writer.begin()
     try:
         for outcome in outcomes:
-            sink.write(outcome.text)
+            writer.write(outcome.payload)
             summary.merge(outcome.tally)
             for item_id in outcome.ids:
                 summary.see_id(item_id)
@@ -147,4 +154,5 @@ def run(
     finally:
         if isinstance(outcomes, Generator):  # stopped early: its workers exit now, not whenever it is collected
             outcomes.close()
+    writer.end(summary_dict(rules, summary, options))
     return summary

@@ -22,14 +22,25 @@ DETAILS = ("summary", "full")
 
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
-    """What applies to every item of a batch; the date is fixed once, so a batch never straddles midnight."""
+    """What applies to every item of a batch; the date is fixed once, so a batch never straddles midnight.
+
+    `readable`: the caller asked for a language (`lang`, Accept-Language, `--lang`): tables then get the
+    readable columns (a conclusion sentence, the flags' labels, the references) besides the codes."""
 
     as_of: date
     lang: str = "fr"
     detail: str = "summary"
+    readable: bool = False
 
     @classmethod
-    def check(cls, rules: Rules, as_of: Any = None, lang: Any = "fr", detail: Any = "summary") -> BatchOptions:
+    def check(
+        cls,
+        rules: Rules,
+        as_of: Any = None,
+        lang: Any = "fr",
+        detail: Any = "summary",
+        readable: bool = False,
+    ) -> BatchOptions:
         """Validate the batch's own parameters with the engine's checks; `UsageError` names each bad one."""
         errors: dict[str, Any] = {}
         try:
@@ -41,14 +52,15 @@ class BatchOptions:
             errors["detail"] = {"message": message(text_lang, "bad_detail"), "allowed": list(DETAILS)}
         if errors:
             raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
-        return cls(date.fromisoformat(resolved["as_of"]), lang, detail)
+        return cls(date.fromisoformat(resolved["as_of"]), lang, detail, readable)
 
 
 @dataclass(slots=True)
 class ItemOutcome:
-    """An item's result, or its error in the contract's shape; `question_ids_field` is the field of the error
-    whose `allowed` lists the question ids, if any."""
+    """An item and its result, or its error in the contract's shape; `question_ids_field` is the field of the
+    error whose `allowed` lists the question ids, if any. Writers shape it as their format needs."""
 
+    item: Item
     result: dict[str, Any] | None
     error: dict[str, Any] | None = None
     question_ids_field: str | None = None
@@ -69,7 +81,7 @@ def evaluate_item(rules: Rules, item: Item, options: BatchOptions) -> ItemOutcom
         found, more, ids_field = error.errors, error.more, error.question_ids_field
     else:
         if not item.errors:
-            return ItemOutcome(result)
+            return ItemOutcome(item, result)
         found, more = {}, 0
     errors = dict(item.errors)
     for field_name, detail in found.items():
@@ -78,32 +90,49 @@ def evaluate_item(rules: Rules, item: Item, options: BatchOptions) -> ItemOutcom
         if field_name in errors:
             errors[field_name] = {**errors[field_name], "value": text}
     body = invalid_item(errors, options.lang, item.more_errors + more)
-    return ItemOutcome(None, body, ids_field if ids_field in body["errors"] else None)
+    return ItemOutcome(item, None, body, ids_field if ids_field in body["errors"] else None)
 
 
-def shape_entry(item_id: Any, result: dict | None, error: dict | None, detail: str) -> dict[str, Any]:
-    """One entry of `results`: the item's id, then the result (compact or full) or the error."""
-    if error is not None:
-        return {"id": item_id, "error": error}
-    return {"id": item_id, **(compact_result(result) if detail == "summary" else result)}
+def shape_entry(outcome: ItemOutcome, detail: str) -> dict[str, Any]:
+    """One entry of `results`: the item's id (and what the item echoes), then the result (compact or full) or
+    the error."""
+    item = outcome.item
+    if outcome.error is not None:
+        entry = {"id": item.id, "error": outcome.error}
+    elif detail == "summary":
+        entry = compact_result(outcome.result, item.id)
+    else:
+        entry = {"id": item.id, **outcome.result}
+    if item.echo:
+        entry = {"id": item.id, **item.echo, **entry}
+    return entry
+
+
+class QuestionIdsOnce:
+    """Within one response, the allowed question ids are listed on the first unknown question id only."""
+
+    def __init__(self) -> None:
+        self.listed = False
+
+    def trim(self, outcome: ItemOutcome) -> None:
+        if self.listed:
+            errors = outcome.error["errors"]
+            field_name = outcome.question_ids_field
+            errors[field_name] = {key: value for key, value in errors[field_name].items() if key != "allowed"}
+        self.listed = True
 
 
 def assess_stream(
-    rules: Rules, items: Iterable[Item], options: BatchOptions, tally: Tally, question_ids_once: bool = False
-) -> Iterator[dict]:
-    """Entries in the order of the items, counting each in `tally` as it goes. With `question_ids_once`, the
-    allowed question ids are listed on the first unknown question id of the stream only (one response)."""
-    listed = False
+    rules: Rules, items: Iterable[Item], options: BatchOptions, tally: Tally, once: QuestionIdsOnce | None = None
+) -> Iterator[ItemOutcome]:
+    """Outcomes in the order of the items, counting each in `tally` as it goes."""
+    add = tally.add
     for item in items:
         outcome = evaluate_item(rules, item, options)
-        tally.add(outcome.result)
-        if outcome.question_ids_field is not None and question_ids_once:
-            if listed:
-                errors = outcome.error["errors"]
-                field_name = outcome.question_ids_field
-                errors[field_name] = {key: value for key, value in errors[field_name].items() if key != "allowed"}
-            listed = True
-        yield shape_entry(item.id, outcome.result, outcome.error, options.detail)
+        add(outcome.result)
+        if outcome.question_ids_field is not None and once is not None:
+            once.trim(outcome)
+        yield outcome
 
 
 def assess_items(
@@ -123,7 +152,8 @@ def assess_items(
         read = [item if isinstance(item, Item) else item_from_json(item, options.lang) for item in items]
         for item in read:
             summary.see_id(item.id)
-        results = list(assess_stream(rules, read, options, summary, question_ids_once=True))
+        outcomes = assess_stream(rules, read, options, summary, QuestionIdsOnce())
+        results = [shape_entry(outcome, options.detail) for outcome in outcomes]
     return {"results": results, "summary": summary_dict(rules, summary, options)}
 
 

@@ -44,8 +44,9 @@ class Tally:
 class Summary(Tally):
     """The batch's `summary`: the tally, plus duplicate ids (the set of ids seen is all that grows with size)."""
 
-    def __init__(self) -> None:
+    def __init__(self, passed_through: list[str] | None = None) -> None:
         super().__init__()
+        self.passed_through = list(passed_through or [])
         self._seen: set[Any] = set()
         self._reported: set[Any] = set()
         self.duplicate_ids: list[Any] = []
@@ -70,6 +71,7 @@ class Summary(Tally):
             "errors": self.errors,
             "certification_gaps": dict(sorted(self.certification_gaps.items())),
             "duplicate_ids": list(self.duplicate_ids),
+            "passed_through": list(self.passed_through),
         }
 
     def line(self) -> str:

@@ -1,4 +1,4 @@
-"""The command line (`python -m hds_api`): check, assess, batch, docs."""
+"""The command line (`python -m hds_api`): `main(argv) -> exit code`."""
 
 from .main import main
 

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hds_api.batch.csv_format import input_columns
+from hds_api.batch import BatchOptions, Item, item_from_json
+from hds_api.batch.formats.table import input_columns
+from hds_api.batch.runner import ItemOutcome, assess_stream
+from hds_api.batch.summary import Tally
 from hds_api.rules import Rules
 
 from ..answers import MANAGED_SERVICES_REQUIRED, complete_answers
@@ -38,6 +41,16 @@ def read_csv(path: Path) -> list[dict]:
     text = path.read_text(encoding="utf-8-sig")
     delimiter = ";" if text.split("\n", 1)[0].count(";") else ","
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def outcomes_of(rules: Rules, items: list, lang: str = "en") -> list[ItemOutcome]:
+    """What writers take: each item (JSON, or already read) with its result or its error."""
+    read = [item if isinstance(item, Item) else item_from_json(item, lang) for item in items]
+    return list(assess_stream(rules, read, BatchOptions.check(rules, AS_OF, lang), Tally()))
+
+
+def error_outcome(item_id, message: str) -> ItemOutcome:
+    return ItemOutcome(Item(id=item_id), None, {"message": "x", "errors": {"row": {"message": message}}})
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from hds_api.batch.csv_output import OUTPUT_COLUMNS
+from hds_api.batch.formats.table_output import OUTPUT_COLUMNS
 from hds_api.cli.main import main
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING, read_csv, write_csv
@@ -99,7 +99,7 @@ def test_format_flag_overrides_the_extension(tmp_path):
     [
         (None, [], "cannot read"),
         ("id,personal_data,supplier_name\n", [], "unknown column(s) supplier_name"),
-        ("", [], "unreadable header"),
+        ("", [], "Unreadable CSV header: empty"),
         (b"id,personal_data\xe9\n", [], "not UTF-8"),
         (b"id,personal_data\na,true\nb,\xe9\n", [], "not UTF-8"),
         ("personal_data\nfalse\n", [], "column is required"),

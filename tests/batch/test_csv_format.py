@@ -9,15 +9,16 @@ import io
 import pytest
 
 from hds_api.batch import BatchOptions, UsageError, assess_items
-from hds_api.batch.csv_cells import neutralise
-from hds_api.batch.csv_format import CsvCodec, read_csv_items
-from hds_api.batch.csv_output import OUTPUT_COLUMNS, output_cells
+from hds_api.batch.formats.base import Input
+from hds_api.batch.formats.cells import neutralise
+from hds_api.batch.formats.csv_format import CsvEncoder, read_csv_items, render_csv
+from hds_api.batch.formats.table_output import OUTPUT_COLUMNS, TableColumns
 from hds_api.batch.pipeline import ChunkAssessor
 
-from .conftest import AS_OF, REQUIRED
+from .conftest import AS_OF, REQUIRED, outcomes_of
 
 
-def assess_csv(rules, text: str, lang: str = "en") -> tuple[CsvCodec, dict]:
+def assess_csv(rules, text: str, lang: str = "en") -> tuple[Input, dict]:
     codec, items = read_csv_items(text, rules.catalogue, lang)
     return codec, assess_items(rules, items, as_of=AS_OF, lang=lang)
 
@@ -117,7 +118,17 @@ def test_gap_columns(rules):
     assert set(partial["error"]["errors"]) == {
         "current_certification.referential", "current_certification.valid_until",
     }  # fmt: skip
-    cells = dict(zip(OUTPUT_COLUMNS, output_cells(held, "en"), strict=True))
+    held_outcome = outcomes_of(
+        rules,
+        [
+            {
+                "id": "held",
+                "answers": REQUIRED,
+                "current_certification": {"activities": [4, 5], "referential": "v2", "valid_until": "2027-01-01"},
+            }
+        ],
+    )[0]
+    cells = dict(zip(OUTPUT_COLUMNS, TableColumns("en").cells(held_outcome), strict=True))
     assert (cells["certification_gap"], cells["missing_activities"]) == ("gap", "6")
 
 
@@ -144,8 +155,8 @@ def test_formula_cells_are_neutralised(cell):
 
 def test_output_is_spreadsheet_safe_and_has_the_contract_columns(rules):
     text = 'id,personal_data\n"=HYPERLINK(""http://x"")",false\n@me,"=cmd|\' /C calc\'!A0"\n'
-    codec, body = assess_csv(rules, text)
-    out = codec.render(body["results"], header=True)
+    codec, items = read_csv_items(text, rules.catalogue, "en")
+    out = render_csv(outcomes_of(rules, items), codec.delimiter, "en")
     rows = list(csv.reader(io.StringIO(out)))
     assert tuple(rows[0]) == OUTPUT_COLUMNS
     assert rows[1][0] == '\'=HYPERLINK("http://x")' and rows[1][1] == "complete"
@@ -154,8 +165,8 @@ def test_output_is_spreadsheet_safe_and_has_the_contract_columns(rules):
 
 
 def test_error_cell_names_the_column_and_the_allowed_values(rules):
-    codec, body = assess_csv(rules, "id,personal_data,current_activities\ns1,maybe,x\n")
-    error_cell = output_cells(body["results"][0], "en")[-1]
+    _, items = read_csv_items("id,personal_data,current_activities\ns1,maybe,x\n", rules.catalogue, "en")
+    error_cell = TableColumns("en").cells(outcomes_of(rules, items)[0])[-1]
     assert error_cell.startswith("personal_data: Must be a boolean")
     assert "«maybe»" in error_cell and "allowed: true, false, yes, no, oui, non, 1, 0" in error_cell
     assert "current_activities: Must be activity numbers" in error_cell
@@ -165,6 +176,7 @@ def test_csv_chunks_make_no_cycles_for_the_paused_collector_to_miss(rules):
     codec, _ = read_csv_items("id,personal_data,as_of,current_activities\n", rules.catalogue, "en")
     rows = [["ok", "true", "", ""], ["bad", "maybe", "2026-13-01", "x"], ["", "false", "", "4;4"]] * 20
     gc.collect()
-    outcome = ChunkAssessor(rules, codec, BatchOptions.check(rules, AS_OF))(rows)
-    assert outcome.tally.errors == 40 and outcome.text.count("\n") == 60
+    encoder = CsvEncoder(TableColumns("en"), ",")
+    outcome = ChunkAssessor(rules, codec.decoder, encoder, BatchOptions.check(rules, AS_OF))(rows)
+    assert outcome.tally.errors == 40 and outcome.payload.count(b"\n") == 60
     assert gc.collect() == 0 and gc.isenabled()

@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from hds_api.batch.csv_cells import FORMULA_STARTS
-from hds_api.batch.csv_format import CsvCodec
+from hds_api.batch.formats.cells import FORMULA_STARTS
+from hds_api.batch.formats.csv_format import render_csv
 from hds_api.cli.main import main
 
-from .conftest import AS_OF
+from .conftest import AS_OF, error_outcome, outcomes_of
 
 URL = "/v1/assessments/batch"
 # Ids a spreadsheet user could paste, each holding a line break followed by what would run as a formula.
@@ -59,8 +59,8 @@ def test_line_breaks_inside_cells_never_start_a_row_on_the_command_line(tmp_path
 
 
 def test_rows_end_with_crlf_as_rfc_4180_says(rules):
-    codec = CsvCodec(["id"], {}, ",", "en")
-    out = codec.render([{"id": "a\rb", "status": "complete"}, {"id": "c", "error": {"errors": {}, "message": "x"}}])
+    outcomes = [*outcomes_of(rules, [{"id": "a\rb", "answers": {"personal_data": False}}]), error_outcome("c", "x")]
+    out = render_csv(outcomes, ",", "en", header=False)
     assert out.startswith('"a\rb",complete,') and out.count("\r\n") == 2 and out.endswith("\r\n")
 
 

@@ -11,7 +11,7 @@ from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 
 from hds_api import create_app
-from hds_api.batch.csv_output import OUTPUT_COLUMNS
+from hds_api.batch.formats.table_output import OUTPUT_COLUMNS
 from hds_api.settings import from_environment
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING

@@ -16,13 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hds_api import create_app
-from hds_api.batch.csv_cells import FORMULA_STARTS
-from hds_api.batch.csv_format import input_columns, read_csv_items
-from hds_api.batch.csv_limits import CsvLimits
-from hds_api.batch.csv_output import render_rows
 from hds_api.batch.errors import UsageError
+from hds_api.batch.formats.cells import FORMULA_STARTS
+from hds_api.batch.formats.csv_format import read_csv_items, render_csv
+from hds_api.batch.formats.lines import RowLimits
+from hds_api.batch.formats.table import input_columns
 from hds_api.cli.main import main
 
+from ..batch.conftest import error_outcome, outcomes_of
 from .conftest import COMPLETE, assert_error_shape
 
 settings.register_profile("ci", max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
@@ -182,7 +183,7 @@ def test_csv_batches_never_fail(client, columns, data):
 def test_the_csv_reader_reads_or_names_the_problem(rules, columns, data):
     text = data.draw(st.one_of(csv_texts(columns), any_text))
     try:
-        codec, items = read_csv_items(text, rules.catalogue, "en", CsvLimits(row_chars=5000, cell_chars=500))
+        codec, items = read_csv_items(text, rules.catalogue, "en", RowLimits(row_chars=5000, cell_chars=500))
     except UsageError as error:
         assert error.message and isinstance(error.errors, dict)
         return
@@ -212,10 +213,10 @@ def test_rows_written_by_a_spreadsheet_come_back_one_item_each(rules, rows, deli
 
 @fuzz
 @given(ids=st.lists(spreadsheet_cells, max_size=6), delimiter=st.sampled_from(",;\t"))
-def test_the_csv_written_has_one_row_per_entry_and_starts_no_formula(ids, delimiter):
-    entries = [{"id": item_id, "status": "complete"} for item_id in ids[:3]]
-    entries += [{"id": None, "error": {"message": "x", "errors": {"row": {"message": text}}}} for text in ids[3:]]
-    text = render_rows(entries, delimiter, "en", header=True)
+def test_the_csv_written_has_one_row_per_entry_and_starts_no_formula(rules, ids, delimiter):
+    entries = outcomes_of(rules, [{"id": item_id, "answers": {"personal_data": False}} for item_id in ids[:3]])
+    entries += [error_outcome(None, text) for text in ids[3:]]
+    text = render_csv(entries, delimiter, "en", header=True)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     assert len(rows) == 1 + len(entries)
     for part in LINE_BREAK.split(text):  # what a reader splitting lines first would see starting a row

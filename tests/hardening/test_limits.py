@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hds_api.batch.csv_limits import BoundedLines, LineTooLong
+from hds_api.batch.formats.lines import BoundedLines, LineTooLong
 from hds_api.cli.main import main
 from hds_api.settings import SettingsError, from_environment
 from hds_api.web.middleware.limits import too_deep

@@ -1,39 +1,29 @@
-"""`batch INPUT --output OUTPUT`: assess a CSV or JSON-lines file of hosting services, streaming."""
+"""`batch INPUT --output OUTPUT`: assess every row of a CSV, JSON-lines or JSON file, streaming, in any format."""
 
 from __future__ import annotations
 
 import argparse
 import codecs
 import io
+import json
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ...batch import DETAILS, BatchOptions, UsageError
-from ...batch.csv_format import CsvCodec
-from ...batch.csv_limits import CsvLimits, read_header
-from ...batch.jsonl_format import JsonLinesCodec
+from ...batch.formats import EXTENSIONS, FORMATS, TABLES, Input, make_writer
+from ...batch.formats.csv_format import read_csv
+from ...batch.formats.json_format import read_json_items
+from ...batch.formats.jsonl_format import read_json_lines
+from ...batch.formats.lines import RowLimits
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
 from ...rules import RulesError, load_rules
 from ...settings import SettingsError, setting
 
-
-@dataclass(slots=True)
-class Source:
-    """The input file, opened: its text, and what the progress bar and the output's encoding need to know."""
-
-    text: io.TextIOWrapper
-    size: int | None  # None: standard input
-    position: Callable[[], int]  # bytes read so far, for the progress bar
-    had_bom: bool
-
-
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
 ROWS_HAD_ERRORS = 1
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -42,16 +32,17 @@ INTERRUPTED = 130  # the shell's code for Ctrl-C
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "batch",
-        help="assess every row of a CSV or JSON-lines file (exit 1: some rows had errors; 2: usage error)",
-        description="Assess every row of INPUT and write one result per row to OUTPUT, in the same format.",
+        help="assess every row of a CSV, JSON-lines or JSON file (exit 1: some rows had errors; 2: usage error)",
+        description="Assess every row of INPUT and write one result per row to OUTPUT, in any of the formats.",
     )
-    parser.add_argument("input", metavar="INPUT", help="a .csv or .jsonl file, or - for standard input")
+    parser.add_argument("input", metavar="INPUT", help="a .csv, .jsonl or .json file, or - for standard input")
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT", help="result file, or - for stdout")
-    parser.add_argument("--format", choices=sorted(set(FORMATS.values())), help="default: from INPUT's extension")
+    parser.add_argument("--format", choices=FORMATS, help="INPUT's format when its name does not tell it")
+    parser.add_argument("--to", choices=FORMATS, help="OUTPUT's format (default: from its name, else INPUT's)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="legal date for rows without one (default: today)")
     parser.add_argument("--lang", default="fr", help="language of the error messages (and of labels, full detail)")
     parser.add_argument(
-        "--detail", choices=DETAILS, default="summary", help="JSON lines: codes only (default) or whole results"
+        "--detail", choices=DETAILS, default="summary", help="JSON outputs: codes only (default) or whole results"
     )
     parser.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores "
                         "for large files, 1 for small ones)")  # fmt: skip
@@ -59,49 +50,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _usage(message: str) -> int:
+@dataclass(slots=True)
+class Source:
+    """The input file, opened: its bytes, and what the progress bar needs to know."""
+
+    binary: BinaryIO
+    size: int | None  # None: standard input
+    text: io.TextIOWrapper | None = None  # its text, once decoding starts: detached at the end
+
+    def close(self) -> None:
+        if self.text is not None:
+            self.text.detach()  # the binary file is closed on its own (standard input stays open to the end)
+        self.binary.close()
+
+    def position(self) -> int:
+        return self.binary.tell()
+
+
+def usage(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return USAGE_ERROR
 
 
-def _input_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return args.format
-    found = FORMATS.get(Path(args.input).suffix.lower())
-    if found is None:
-        raise UsageError(f"cannot tell the format of {args.input}: use --format csv|jsonl")
-    return found
-
-
-def _same_file(input_path: str, output_path: str) -> bool:
-    try:
-        return input_path != "-" and output_path != "-" and os.path.samefile(input_path, output_path)
-    except OSError:
-        return False  # the output does not exist yet
-
-
-def _open_input(path: str) -> tuple[io.BufferedReader, int | None]:
-    if path == "-":
-        return sys.stdin.buffer, None
-    binary = open(path, "rb")  # closed by run()
-    return binary, os.fstat(binary.fileno()).st_size
-
-
-def _codec(kind: str, text: io.TextIOWrapper, rules: Any, options: BatchOptions, limits: CsvLimits) -> Any:
-    if kind == "jsonl":
-        return JsonLinesCodec(options.lang, limits)
-    try:
-        header = read_header(text, limits)
-    except UnicodeDecodeError as error:
-        raise UsageError(f"unreadable header: the file is not UTF-8 ({error.reason})") from None
-    if header is None:
-        raise UsageError(f"unreadable header: longer than {limits.row_chars} characters (HDS_CSV_MAX_ROW_CHARS)")
-    if not header.strip():
-        raise UsageError("unreadable header: the file is empty")
-    return CsvCodec.from_header(header, rules.catalogue, options.lang, limits)
-
-
-def _describe(error: UsageError) -> str:
+def describe(error: UsageError) -> str:
     lines = [error.message]
     allowed: list[Any] = []
     for field_name, detail in error.errors.items():
@@ -114,48 +85,100 @@ def _describe(error: UsageError) -> str:
     return "\n".join(lines)
 
 
+def input_format(path: str, asked: str | None) -> str:
+    """From the name; `--format` only where the name does not tell (a known extension is never overridden)."""
+    found = EXTENSIONS.get(Path(path).suffix.lower())
+    if found is not None and asked is not None and asked != found:
+        raise UsageError(f"{path} is {found} by its name, not {asked}: rename it or drop --format")
+    if found is None and asked is None:
+        raise UsageError(f"cannot tell the format of {path}: use --format {'|'.join(FORMATS)}")
+    return found or asked
+
+
+def output_format(path: str, asked: str | None, input_kind: str) -> str:
+    found = EXTENSIONS.get(Path(path).suffix.lower()) if path != "-" else None
+    if found is not None and asked is not None and asked != found:
+        raise UsageError(f"{path} is {found} by its name, not {asked}: rename it or drop --to")
+    return asked or found or input_kind
+
+
+def same_file(input_path: str, output_path: str) -> bool:
+    try:
+        return input_path != "-" and output_path != "-" and os.path.samefile(input_path, output_path)
+    except OSError:
+        return False  # the output does not exist yet
+
+
+def open_input(path: str) -> Source:
+    if path == "-":
+        return Source(sys.stdin.buffer, None)
+    binary = open(path, "rb")  # closed by run()
+    return Source(binary, os.fstat(binary.fileno()).st_size)
+
+
+def read_input(kind: str, source: Source, rules: Any, options: BatchOptions, limits: RowLimits) -> Input:
+    """The input with its start read and checked; `UsageError` when it cannot be assessed at all."""
+    bom = source.binary.peek(3)[:3] == codecs.BOM_UTF8 if hasattr(source.binary, "peek") else False
+    text = source.text = io.TextIOWrapper(source.binary, encoding="utf-8-sig", newline="")
+    try:
+        if kind == "csv":
+            return read_csv(text, rules.catalogue, options.lang, limits, bom)
+        if kind == "jsonl":
+            return read_json_lines(text, options.lang, limits, bom)
+        return read_json_items(json_items(text, options.lang), options.lang)
+    except UnicodeDecodeError as error:
+        raise UsageError(f"unreadable header: the file is not UTF-8 ({error.reason})") from None
+
+
+def json_items(text: io.TextIOBase, lang: str) -> list[Any]:
+    """The `items` of a JSON batch document (read whole)."""
+    try:
+        document = json.load(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise UsageError(f"malformed JSON: {error}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        raise UsageError('a JSON input is a document {"items": [...]}')
+    return document["items"]
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        kind = _input_format(args)
+        kind = input_format(args.input, args.format)
+        to = output_format(args.output, args.to, kind)
         rules = load_rules(args.rules)
-        options = BatchOptions.check(rules, args.as_of, args.lang, args.detail)
-        limits = CsvLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
+        detail = "summary" if to in TABLES else args.detail  # a table has the contract's columns
+        options = BatchOptions.check(rules, args.as_of, args.lang, detail)
+        limits = RowLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
     except UsageError as error:
-        return _usage(_describe(error))
+        return usage(describe(error))
     except (RulesError, SettingsError) as error:
-        return _usage(str(error))
-    if _same_file(args.input, args.output):
-        return _usage("OUTPUT is INPUT: writing the results would destroy the input")
+        return usage(str(error))
+    if same_file(args.input, args.output):
+        return usage("OUTPUT is INPUT: writing the results would destroy the input")
     try:
-        binary, size = _open_input(args.input)
+        source = open_input(args.input)
     except OSError as error:
-        return _usage(f"cannot read {args.input}: {error.strerror}")
-    with binary:
-        source = Source(
-            io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""),
-            size,
-            binary.tell,
-            binary.peek(3)[:3] == codecs.BOM_UTF8,
-        )
-        try:
-            codec = _codec(kind, source.text, rules, options, limits)
-        except UsageError as error:
-            return _usage(_describe(error))
-        return _assess(args, rules, codec, options, source)
+        return usage(f"cannot read {args.input}: {error.strerror}")
+    try:
+        opened = read_input(kind, source, rules, options, limits)
+        return assess(args, rules, opened, to, options, source)
+    except UsageError as error:
+        return usage(describe(error))
+    finally:
+        source.close()
 
 
-def _assess(args: argparse.Namespace, rules: Any, codec: Any, options: BatchOptions, source: Source) -> int:
-    # A CSV that came with a BOM goes back with one: it is how Excel knows the file is UTF-8.
-    encoding = "utf-8-sig" if source.had_bom and isinstance(codec, CsvCodec) else "utf-8"
+def assess(args: argparse.Namespace, rules: Any, opened: Input, to: str, options: BatchOptions, source: Source) -> int:
     try:
-        sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding=encoding, newline="")
+        sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
     except OSError as error:
-        return _usage(f"cannot write {args.output}: {error.strerror}")
+        return usage(f"cannot write {args.output}: {error.strerror}")
+    writer = make_writer(to, sink, opened, options)
     progress = Progress(sys.stderr, Progress.wanted(sys.stderr, args.quiet), source.size, source.position)
     jobs = choose_jobs(args.jobs, source.size)
     problem, code = None, USAGE_ERROR
     try:
-        summary = run_pipeline(rules, args.rules, source.text, sink, codec, options, jobs, progress)
+        summary = run_pipeline(rules, opened, writer, options, jobs, progress, args.rules)
     except UnicodeDecodeError as error:
         problem = f"{args.input} is not UTF-8 ({error.reason}); save it as 'CSV UTF-8'"
     except ValueError as error:  # csv.Error included: a field too large
@@ -164,10 +187,12 @@ def _assess(args: argparse.Namespace, rules: Any, codec: Any, options: BatchOpti
         problem, code = "interrupted", INTERRUPTED
     finally:
         progress.close()
-        if sink is not sys.stdout:
+        if sink is not sys.stdout.buffer:
             sink.close()
+        else:
+            sink.flush()
     if problem is not None:
-        if sink is not sys.stdout:
+        if args.output != "-":
             Path(args.output).unlink()  # half a result file would pass for a whole one
         print(f"error: {problem}", file=sys.stderr)
         return code

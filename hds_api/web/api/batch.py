@@ -1,7 +1,12 @@
-"""`POST /v1/assessments/batch`: assess many hosting services in one request, JSON or CSV in and out."""
+"""`POST /v1/assessments/batch`: assess many hosting services in one request, in any of the batch's formats.
+
+The view reads the request (body, query, headers); reading and writing the formats, and assessing, are
+`hds_api.batch`'s, the same as on the command line."""
 
 from __future__ import annotations
 
+import io
+from itertools import islice
 from typing import Any
 
 import marshmallow as ma
@@ -11,11 +16,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ...batch import BatchOptions, UsageError, assess_items
-from ...batch.csv_format import TooManyRows, read_csv_items
-from ...batch.csv_limits import CsvLimits
-from ...batch.csv_output import render_rows
+from ...batch import BatchOptions, UsageError
+from ...batch.formats import MEDIA_TYPES, TABLES, Input, make_writer
+from ...batch.formats.csv_format import read_csv, text_lines
+from ...batch.formats.json_format import read_json_items
+from ...batch.formats.lines import RowLimits
 from ...batch.messages import message
+from ...batch.pipeline import run
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ...settings import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
@@ -32,9 +39,12 @@ from ..openapi.batch_schemas import (
 from ..openapi.schemas import ErrorSchema
 from . import current_rules
 from .body import INVALID_JSON
-from .responses import JSON, accepts, json_response
+from .responses import JSON, accepts
 
 ENVELOPE = BatchEnvelopeSchema()
+SUMMARY_COUNTS = ("total", "required", "not_required", "incomplete", "errors")
+# What an answer can be, JSON first: the default when Accept names none of them.
+ANSWERS = ("json", "csv", "jsonl")
 
 
 class BatchBlueprint(Blueprint):
@@ -98,24 +108,28 @@ def _with_few_unknown_fields(body: dict[str, Any]) -> tuple[dict[str, Any], int]
     return {name: value for name, value in body.items() if name in kept}, len(unknown) - MAX_LISTED_ERRORS
 
 
-def _csv_batch(lang: str) -> tuple[list[Any], str]:
+def _csv_batch(lang: str) -> Input:
     limit = current_app.config["BATCH_MAX_ITEMS"]
+    body = request.get_data()
     try:
-        limits = CsvLimits.from_config(current_app.config)
-        codec, items = read_csv_items(request.get_data(), current_rules().catalogue, lang, limits, max_items=limit)
+        source = read_csv(text_lines(body), current_rules().catalogue, lang, RowLimits.from_config(current_app.config))
+        # Rows are counted as they are read: the 413 comes at the row past the limit, the rest unread.
+        rows = list(islice(source.rows, limit + 1))
     except UnicodeDecodeError as error:
         abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
     except UsageError as error:
         abort(422, message=error.message, errors=error.errors, more_errors=error.more_errors)
-    except TooManyRows:
+    if len(rows) > limit:
         text = message(lang, "too_many_rows", limit=limit)
         abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
-    return items, codec.delimiter
+    source.rows = iter(rows)
+    source.bom = body.startswith(b"\xef\xbb\xbf")
+    return source
 
 
-def _check_options(options: dict[str, Any]) -> None:
+def _check_options(options: dict[str, Any]) -> BatchOptions:
     try:
-        BatchOptions.check(current_rules(), **options)
+        return BatchOptions.check(current_rules(), **options)
     except UsageError as error:
         abort(422, message=error.message, errors=error.errors)
 
@@ -127,11 +141,15 @@ def _check_item_count(items: list[Any], lang: str) -> None:
         abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
 
 
-def _csv_response(body: dict[str, Any], lang: str, delimiter: str) -> Response:
-    summary = body["summary"]
-    counts = ", ".join(f"{key}={summary[key]}" for key in ("total", "required", "not_required", "incomplete", "errors"))
-    response = Response(render_rows(body["results"], delimiter, lang, header=True), mimetype=CSV)
-    response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary['duplicate_ids'])}"
+def _answer(source: Input, output_format: str, checked: BatchOptions) -> Response:
+    """Assess the input and write the answer in the format asked; a table answer carries the counts in a header."""
+    out = io.BytesIO()
+    writer = make_writer(output_format, out, source, checked)
+    summary = run(current_rules(), source, writer, checked, ids_once=True)
+    response = Response(out.getvalue(), mimetype=MEDIA_TYPES[output_format])
+    if output_format in TABLES:
+        counts = ", ".join(f"{key}={getattr(summary, key)}" for key in SUMMARY_COUNTS)
+        response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary.duplicate_ids)}"
     return response
 
 
@@ -167,22 +185,19 @@ class BatchAssessments(MethodView):
         own fields override); send `Accept: text/csv` for a CSV answer.
         """
         options = dict(query)
-        delimiter = ","
         _read_body(_message_language(response_language(options.get("lang"))))
         _check_options(options)  # the query's own values, even those a JSON body overrides
         if request.mimetype == CSV:
             options["lang"] = response_language(options.get("lang"))
-            items, delimiter = _csv_batch(_message_language(options["lang"]))
+            source = _csv_batch(_message_language(options["lang"]))
         else:
             items, envelope_options = _json_batch(options.get("lang"))
             options.update(envelope_options)
             options["lang"] = response_language(options.get("lang"))
-        _check_item_count(items, _message_language(options["lang"]))
-        wants_csv = request.accept_mimetypes.best_match([JSON, CSV]) == CSV
-        if wants_csv:
-            options["detail"] = "summary"  # the CSV has the columns of the contract, whatever the detail
-        _check_options(options)
-        body = assess_items(current_rules(), items, **options)
-        if wants_csv:
-            return _csv_response(body, options["lang"], delimiter)
-        return json_response(body)
+            _check_item_count(items, _message_language(options["lang"]))
+            source = read_json_items(items, _message_language(options["lang"]))
+        offered = [MEDIA_TYPES[name] for name in ANSWERS]
+        output_format = ANSWERS[offered.index(request.accept_mimetypes.best_match(offered, offered[0]))]
+        if output_format in TABLES:
+            options["detail"] = "summary"  # a table has the columns of the contract, whatever the detail
+        return _answer(source, output_format, _check_options(options))

@@ -141,6 +141,10 @@ class BatchSummarySchema(ma.Schema):
     as_of = fields.Date(required=True, metadata={"description": "The batch's date (items may carry their own)."})
     lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
     rules = fields.Nested(RulesIdentitySchema, required=True)
+    # (batchx) Columns of a table input that the rules do not know, carried through to the output unchanged.
+    passed_through = fields.List(
+        fields.String(), required=True, metadata={"description": "Input columns carried through unchanged."}
+    )
 
 
 BATCH_RESPONSE = {

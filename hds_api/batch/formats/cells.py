@@ -1,4 +1,4 @@
-"""Single CSV cells: reading what spreadsheet users type, and writing cells a spreadsheet will not execute."""
+"""Single cells of a table: reading what spreadsheet users type, and writing cells a spreadsheet will not run."""
 
 from __future__ import annotations
 
@@ -29,13 +29,16 @@ def parse_numbers(text: str) -> list[int] | None:
 
 def format_cell(value: Any) -> str:
     """A JSON value as a cell: booleans in lower case, null empty, lists joined with `;`."""
+    kind = type(value)
+    if kind is str:
+        return value
     if value is None:
         return ""
-    if value is True or value is False:
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(format_cell(part) for part in value)
-    if isinstance(value, dict):
+    if kind is list:
+        return ";".join([part if type(part) is str else format_cell(part) for part in value])
+    if kind is dict:
         # {"managed_services_host": [5, 6]} -> `managed_services_host:5,6`, entries joined with `;`.
         return ";".join(f"{key}:{','.join(format_cell(part) for part in parts)}" for key, parts in value.items())
     return str(value)

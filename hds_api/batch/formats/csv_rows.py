@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterator
 from typing import Any
 
-from .csv_limits import BoundedLines, LineTooLong, UnreadableRow
+from .lines import BoundedLines, LineTooLong, UnreadableRow
 
 # How the csv module words its strict errors (`_csv.c`): a quote still open when the input ends, and text after
 # a closing quote.

@@ -1,5 +1,5 @@
-"""Bounds on what one CSV line and one cell may hold, so that no input can make a row cost unbounded memory
-or time; a row beyond them is that row's error, and the rows after it are still read."""
+"""Reading text line by line within bounds, for CSV and JSON lines alike: no line can cost unbounded memory or
+time; a line beyond the bound is that row's error, and the lines after it are still read."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ DISCARD_CHUNK = 64 * 1024  # the rest of an overlong line is read, and dropped, 
 
 
 @dataclass(frozen=True, slots=True)
-class CsvLimits:
-    """`HDS_CSV_MAX_ROW_CHARS` and `HDS_CSV_MAX_CELL_CHARS` (see `hds_api.settings`)."""
+class RowLimits:
+    """`HDS_CSV_MAX_ROW_CHARS` (a line, a JSON line, a spreadsheet row) and `HDS_CSV_MAX_CELL_CHARS` (a cell)."""
 
     row_chars: int = 64 * 1024
     cell_chars: int = 4096
 
     @classmethod
-    def from_config(cls, config: Any) -> CsvLimits:
+    def from_config(cls, config: Any) -> RowLimits:
         return cls(config["CSV_MAX_ROW_CHARS"], config["CSV_MAX_CELL_CHARS"])
 
 
@@ -72,8 +72,8 @@ class BoundedLines:
         raise LineTooLong(self.line)
 
 
-def read_header(text: Any, limits: CsvLimits) -> str | None:
-    """The header line, or None when it is longer than the line limit."""
+def first_line(text: Any, limits: RowLimits) -> str | None:
+    """The first line (a CSV's header), or None when it is longer than the line limit."""
     lines = BoundedLines(text, limits.row_chars)
     try:
         return next(lines, "")

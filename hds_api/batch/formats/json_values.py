@@ -1,0 +1,37 @@
+"""JSON encoding of entries: orjson (keys in order, UTF-8 text), the standard library for what orjson refuses."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+
+from ..runner import shape_entry
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def dumps(value: Any) -> bytes:
+    """One JSON value as UTF-8 bytes; an integer wider than 64 bits (an id a caller sent) falls back on `json`."""
+    try:
+        return orjson.dumps(value, default=_default)
+    except TypeError:
+        return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class EntryEncoder:
+    """Outcomes -> their entries as JSON (`detail`: summary or full), `separator` after each; picklable."""
+
+    def __init__(self, detail: str, separator: bytes):
+        self.detail = detail
+        self.separator = separator
+
+    def __call__(self, outcomes: list[Any]) -> bytes:
+        detail, separator = self.detail, self.separator
+        return b"".join([dumps(shape_entry(outcome, detail)) + separator for outcome in outcomes])
