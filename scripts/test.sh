@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 . scripts/debian.sh
 # Debian's own programs the tests run, never downloaded ones: Chromium (the form's browser tests), nginx (the
 # front door of deploy/, run from a temporary directory), systemd-analyze (which checks deploy/'s unit) and node
-# with npm (the form-library tests run SurveyJS and RJSF, pinned in tests/js/package-lock.json; node >= 20).
+# with npm (the form-library tests run SurveyJS and RJSF, the OpenAPI document is linted by Redocly CLI, all pinned
+# in tests/js/package-lock.json; node >= 20).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)

@@ -6,7 +6,7 @@ import re
 
 from openapi_spec_validator import validate
 
-from hds_api.web.openapi.spec import load_examples
+from hds_api.web.openapi.examples import load_examples
 
 from ..scenario_files import shared_scenarios
 
@@ -42,12 +42,16 @@ def test_spec_documents_every_endpoint_and_the_error_shape(client, app):
     assert api_rules == set(ENDPOINTS)
 
 
-def test_request_schema_lists_every_question_and_value(client, rules):
+def test_one_answers_component_lists_every_question_and_value(client, rules):
     spec = client.get("/openapi.json").get_json()
-    answers = spec["components"]["schemas"]["AssessmentRequest"]["properties"]["answers"]
+    schemas = spec["components"]["schemas"]
+    for request in ("AssessmentRequest", "BatchItem"):
+        assert schemas[request]["properties"]["answers"] == {"$ref": "#/components/schemas/Answers"}
+    answers = schemas["Answers"]
     assert list(answers["properties"]) == rules.catalogue.question_order
     assert answers["additionalProperties"] is False
-    assert "paper" in answers["properties"]["storage_medium"]["enum"]
+    assert answers["properties"]["storage_medium"]["anyOf"][0] == {"$ref": "#/components/schemas/StorageMedium"}
+    assert "paper" in schemas["StorageMedium"]["enum"]
 
 
 def test_examples_are_real_scenarios_with_their_real_results(client, rules):

@@ -1,7 +1,7 @@
 """The JSON nesting limit: a deep document is refused before anything walks it recursively.
 
 Body size (`HDS_MAX_BODY_BYTES`, `HDS_BATCH_MAX_BODY_BYTES`) is werkzeug's to enforce and item count the batch's;
-CSV line and cell sizes are `hds_api.batch.csv_limits`'.
+CSV line and cell sizes are `hds_api.batch.formats.lines`'.
 """
 
 from __future__ import annotations

@@ -10,20 +10,27 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ...batch import DETAILS
+from ...rules.render.openapi_components import ANSWERS
 from ...settings import LANGUAGES
 from .schemas import (
-    CURRENT_CERTIFICATION,
+    COMPONENTS,
     DATE,
-    AnswersField,
+    LANGUAGE,
+    Alternatives,
     AsOfField,
     AssessmentResultSchema,
+    CurrentCertificationSchema,
+    Documented,
     ErrorSchema,
     RulesIdentitySchema,
 )
 
 JSON, CSV = "application/json", "text/csv"
-ID = {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id, echoed."}
-GAP_STATUSES = ["not_required", "expired", "outdated_referential", "gap", "non_compliant", "covered"]
+ITEM_ID = "ItemId"
+COMPONENTS = {
+    **COMPONENTS,
+    ITEM_ID: {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer"}], "description": "The caller's id."},
+}
 DETAIL = {
     "enum": list(DETAILS),
     "description": "`summary` (default): codes only, no labels or trace. `full`: whole results, as from "
@@ -33,24 +40,23 @@ AS_OF = {**DATE, "description": "Legal date of the items that carry none (defaul
 
 
 class BatchItemSchema(ma.Schema):
-    id = fields.Raw(required=True, metadata=ID)
-    answers = AnswersField()
+    id = Documented(ITEM_ID, required=True)
+    answers = Documented(ANSWERS)
     as_of = AsOfField(allow_none=True, metadata={**DATE, "description": "This item's date (default: the batch's)."})
-    current_certification = fields.Raw(allow_none=True, metadata=CURRENT_CERTIFICATION)
+    current_certification = Documented(CurrentCertificationSchema, allow_none=True)
 
 
-ITEM_REF = {"$ref": "#/components/schemas/BatchItem"}  # registered by the batch blueprint (`hds_api.api.batch`)
 ANY_OTHER_ITEM = {"description": "Anything else is not refused with the batch: it gets its own `error` entry."}
 
 
 class BatchRequestSchema(ma.Schema):
     items = fields.List(
-        fields.Raw(metadata={"anyOf": [ITEM_REF, ANY_OTHER_ITEM]}),
+        Alternatives(BatchItemSchema, ANY_OTHER_ITEM, keyword="anyOf"),
         required=True,
         metadata={"description": "The hosting services to assess; each should be a `BatchItem`."},
     )
     as_of = AsOfField(allow_none=True, metadata=AS_OF)
-    lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of messages (and labels)."})
+    lang = Documented(LANGUAGE, metadata={"description": "Language of messages (and labels)."})
     detail = fields.String(metadata=DETAIL)
 
 
@@ -86,38 +92,38 @@ class BatchQuerySchema(ma.Schema):
 class BatchSummaryEntrySchema(ma.Schema):
     """An item's result with `detail: summary`: the columns of the CSV, as JSON."""
 
-    id = fields.Raw(required=True, metadata=ID)
+    id = Documented(ITEM_ID, required=True, metadata={"description": "The item's id, echoed."})
     status = fields.String(required=True, validate=validate.OneOf(["complete", "incomplete"]))
     hds_certification_required = fields.Boolean(required=True, allow_none=True)
     archives_approval_required = fields.Boolean(required=True, allow_none=True)
-    activities = fields.List(fields.Integer(validate=validate.Range(1, 6)), required=True)
-    certificates = fields.List(fields.String(), required=True)
+    activities = fields.List(Documented("ActivityNumber"), required=True)
+    certificates = fields.List(Documented("CertificateCode"), required=True)
     certificate_activities = fields.Dict(
         keys=fields.String(),
-        values=fields.List(fields.Integer()),
+        values=fields.List(Documented("ActivityNumber")),
         required=True,
         metadata={"description": "For each certificate, the activities of this assessment it must cover."},
     )
-    exemptions = fields.List(fields.String(), required=True)
-    flags = fields.List(fields.String(), required=True)
-    confidence = fields.String(required=True, allow_none=True, validate=validate.OneOf(["high", "medium", "low"]))
-    next_question = fields.String(required=True, allow_none=True, metadata={"description": "A question id."})
-    certification_gap = fields.String(required=True, allow_none=True, validate=validate.OneOf(GAP_STATUSES))
-    missing_activities = fields.List(fields.Integer(), required=True)
-    unused_answers = fields.List(fields.String(), required=True)
+    exemptions = fields.List(Documented("ExemptionCode"), required=True)
+    flags = fields.List(Documented("FlagCode"), required=True)
+    confidence = Documented("Confidence", required=True, allow_none=True)
+    next_question = Documented("QuestionId", required=True, allow_none=True)
+    certification_gap = Documented("GapStatus", required=True, allow_none=True)
+    missing_activities = fields.List(Documented("ActivityNumber"), required=True)
+    unused_answers = fields.List(Documented("QuestionId"), required=True)
     as_of = fields.Date(required=True)
 
 
 class BatchFullEntrySchema(AssessmentResultSchema):
     """An item's result with `detail: full`: its id, then the whole result."""
 
-    id = fields.Raw(required=True, metadata=ID)
+    id = Documented(ITEM_ID, required=True, metadata={"description": "The item's id, echoed."})
 
 
 class BatchErrorEntrySchema(ma.Schema):
     """An item that could not be assessed: its id (null if it had none usable) and the error."""
 
-    id = fields.Raw(required=True, allow_none=True, metadata={**ID, "nullable": True})
+    id = Documented(ITEM_ID, required=True, allow_none=True)
     error = fields.Nested(ErrorSchema, required=True)
 
 
@@ -136,10 +142,12 @@ class BatchSummarySchema(ma.Schema):
         metadata={"description": "Items with a `current_certification`, by gap status."},
     )  # fmt: skip
     duplicate_ids = fields.List(
-        fields.Raw(), required=True, metadata={"description": "Ids given more than once (each item still assessed)."}
+        Documented(ITEM_ID),
+        required=True,
+        metadata={"description": "Ids given more than once (each item still assessed)."},
     )
     as_of = fields.Date(required=True, metadata={"description": "The batch's date (items may carry their own)."})
-    lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
+    lang = Documented(LANGUAGE, required=True)
     rules = fields.Nested(RulesIdentitySchema, required=True)
     # (batchx) Columns of a table input that the rules do not know, carried through to the output unchanged.
     passed_through = fields.List(
@@ -147,28 +155,26 @@ class BatchSummarySchema(ma.Schema):
     )
 
 
-BATCH_RESPONSE = {
-    "type": "object",
-    "properties": {
-        "results": {
-            "type": "array",
-            "description": "One entry per item, in order.",
-            "items": {"oneOf": [BatchSummaryEntrySchema, BatchFullEntrySchema, BatchErrorEntrySchema]},
-        },
-        "summary": BatchSummarySchema,
-    },
-    "required": ["results", "summary"],
-    "additionalProperties": False,
-}
+class BatchResponseSchema(ma.Schema):
+    results = fields.List(
+        Alternatives(BatchSummaryEntrySchema, BatchFullEntrySchema, BatchErrorEntrySchema),
+        required=True,
+        metadata={"description": "One entry per item, in order."},
+    )
+    summary = fields.Nested(BatchSummarySchema, required=True)
 
+
+CSV_BODY_COMPONENT = "BatchCsv"  # registered with its pattern, which names the columns of the loaded rules
 CSV_BODY = {
     "type": "string",
-    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
-    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
-    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string. A quoted cell may span "
-    "lines within `HDS_CSV_MAX_ROW_CHARS`; a quote that does not close properly is its row's error, and the "
-    "lines it would have taken in are read as rows of their own.",
-    "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
+    "description": 'The CSV of the contract (README, "Assess your suppliers"): a header, then one row per item. '
+    "The header names an `id` column, a column per question id, and optionally `as_of`, `current_activities`, "
+    "`current_referential`, `current_valid_until`, in any order, each once (the pattern shows them in one "
+    "order); names are matched without case or surrounding spaces. Cells are separated by `,` or `;` (the one "
+    "the header uses most) and may be quoted; UTF-8 with or without BOM; rows end with LF or CRLF. Booleans: "
+    "`true/false/yes/no/oui/non/1/0`; an empty cell is unanswered. A row that cannot be used (a bad value, a "
+    "quote that does not close within `HDS_CSV_MAX_ROW_CHARS`) is that row's error; the others still run. "
+    "Batch parameters go in the query string.",
 }
 CSV_RESULTS = {
     "type": "string",
@@ -182,7 +188,7 @@ CSV_RESULTS = {
 # Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
 OK_RESPONSE = {
     "description": "OK",
-    "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}},
+    "content": {JSON: {"schema": BatchResponseSchema}, CSV: {"schema": CSV_RESULTS}},
     "headers": {
         "X-Batch-Summary": {
             "description": "With a CSV answer: `total=…, required=…, not_required=…, incomplete=…, errors=…, "
@@ -191,4 +197,10 @@ OK_RESPONSE = {
         }
     },
 }
-REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}
+REQUEST_BODY = {
+    "required": True,
+    "content": {
+        JSON: {"schema": BatchRequestSchema},
+        CSV: {"schema": {"$ref": f"#/components/schemas/{CSV_BODY_COMPONENT}"}},
+    },
+}

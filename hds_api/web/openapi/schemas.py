@@ -1,6 +1,6 @@
 """marshmallow schemas of the HTTP API: requests are validated with them; responses are documented by them.
 
-The engine returns plain, already-shaped dicts, so responses are sent as they are (see `api/json.py`); the
+The engine returns plain, already-shaped dicts, so responses are sent as they are (see `api/responses.py`); the
 response schemas here exist for the OpenAPI spec and are checked against real responses in the tests.
 """
 
@@ -9,35 +9,51 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ...rules.render.openapi_components import ANSWERS
 from ...settings import LANGUAGES
 
 DATE = {"type": "string", "format": "date", "example": "2026-11-25"}
-CURRENT_CERTIFICATION = {
-    "type": "object",
-    "description": "The certificate the provider holds, for a gap analysis (`certification_gap` in the result).",
-    "properties": {
-        "activities": {
-            "type": "array",
-            "items": {"type": "integer", "enum": [1, 2, 3, 4, 5, 6]},
-            "uniqueItems": True,
-            "description": "Activity numbers (CSP R.1111-9) the certificate covers.",
-        },
-        "referential": {"type": "string", "enum": ["v1", "v2"]},
-        "valid_until": DATE,
-    },
-    "required": ["activities", "referential", "valid_until"],
-    "additionalProperties": False,
-    "nullable": True,
+LANGUAGE = "Language"
+# Components of their own (the rules define the others): registered by `hds_api.web.openapi.spec.describe`.
+COMPONENTS = {
+    LANGUAGE: {"type": "string", "enum": list(LANGUAGES), "description": "A language of labels and messages."}
 }
 
 
-class AnswersField(fields.Raw):
-    """`answers`: ids and values are checked by the engine, which names the allowed ones. Its OpenAPI description
-    is built from the loaded rules (see `hds_api.openapi`)."""
+class Documented(fields.Raw):
+    """A field loaded as it is — the engine checks it and names what is wrong, in the request's language — but
+    described in the spec as `target`: a marshmallow schema, or a component the rules define (an enum of question
+    ids, outcome codes..., or `Answers`: `hds_api.rules.render.openapi_components`). With `allow_none`, the
+    description is "`target` or null" (see `hds_api.web.openapi.spec`)."""
+
+    def __init__(self, target: str | type[ma.Schema], **kwargs):
+        super().__init__(**kwargs)
+        self.target = target
+
+
+class Alternatives(fields.Raw):
+    """Documentation only: a value of one of `alternatives` (marshmallow schemas or schema dicts)."""
+
+    def __init__(self, *alternatives: type[ma.Schema] | dict, keyword: str = "oneOf", **kwargs):
+        super().__init__(**kwargs)
+        self.alternatives = alternatives
+        self.keyword = keyword
 
 
 class AsOfField(fields.Raw):
     """`as_of`: checked by the engine; the spec's pattern holds the first legal date of the loaded rules."""
+
+
+class CurrentCertificationSchema(ma.Schema):
+    """The certificate the provider holds, for a gap analysis (`certification_gap` in the result)."""
+
+    activities = fields.List(
+        Documented("ActivityNumber"),
+        required=True,
+        metadata={"uniqueItems": True, "description": "Activity numbers (CSP R.1111-9) the certificate covers."},
+    )
+    referential = Documented("Referential", required=True)
+    valid_until = fields.Date(required=True, metadata={"example": "2027-12-19"})
 
 
 # Requests
@@ -73,15 +89,13 @@ class AssessmentRequestSchema(ma.Schema):
     allowed ids and values, in the request's language, as the CLI and batch get them); `Raw` fields keep this
     schema's load to a few microseconds on the hot path, while the metadata describes them in the spec."""
 
-    answers = AnswersField(required=True)
+    answers = Documented(ANSWERS, required=True)
     as_of = AsOfField(
         allow_none=True,
         metadata={**DATE, "description": "Legal date of the assessment, from 2018-04-01 (default: today in Paris)."},
     )
-    lang = fields.Raw(
-        metadata={"type": "string", "enum": list(LANGUAGES), "description": "Language of the result's labels."}
-    )
-    current_certification = fields.Raw(allow_none=True, metadata=CURRENT_CERTIFICATION)
+    lang = Documented(LANGUAGE, metadata={"description": "Language of the result's labels."})
+    current_certification = Documented(CurrentCertificationSchema, allow_none=True)
 
 
 # Responses
@@ -92,7 +106,7 @@ class HealthSchema(ma.Schema):
 
 
 class RulesIdentitySchema(ma.Schema):
-    tree = fields.String(required=True)
+    tree = Documented("TreeId", required=True)
     version = fields.String(required=True)
     digest = fields.String(required=True, metadata={"pattern": "^sha256:[0-9a-f]{64}$"})
 
@@ -103,7 +117,7 @@ class ChoiceSchema(ma.Schema):
 
 
 class QuestionSchema(ma.Schema):
-    id = fields.String(required=True)
+    id = Documented("QuestionId", required=True)
     type = fields.String(required=True, validate=validate.OneOf(["boolean", "choice"]))
     label = fields.String(required=True)
     help = fields.String(required=True)
@@ -113,7 +127,7 @@ class QuestionSchema(ma.Schema):
 
 class QuestionnaireSchema(ma.Schema):
     questions = fields.List(fields.Nested(QuestionSchema), required=True)
-    lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
+    lang = Documented(LANGUAGE, required=True)
     as_of = fields.Date(required=True)
     rules = fields.Nested(RulesIdentitySchema, required=True)
     sources = fields.Dict(
@@ -136,37 +150,47 @@ class CitedSchema(ma.Schema):
 
 
 class ActivitySchema(CitedSchema):
-    number = fields.Integer(required=True, validate=validate.Range(1, 6))
+    number = Documented("ActivityNumber", required=True)
+    code = Documented("ActivityCode", required=True)
 
 
 class CertificateSchema(CitedSchema):
-    activities = fields.List(fields.Integer(), required=True, metadata={"description": "The family it can cover."})
+    code = Documented("CertificateCode", required=True)
+    activities = fields.List(
+        Documented("ActivityNumber"), required=True, metadata={"description": "The family it can cover."}
+    )
     required_activities = fields.List(
-        fields.Integer(), required=True, metadata={"description": "The activities of this assessment it must cover."}
+        Documented("ActivityNumber"),
+        required=True,
+        metadata={"description": "The activities of this assessment it must cover."},
     )
 
 
 class ExemptionSchema(CitedSchema):
-    kind = fields.String(
-        required=True, validate=validate.OneOf(["out_of_scope", "exclusion", "exemption", "other_regime"])
-    )
+    code = Documented("ExemptionCode", required=True)
+    kind = Documented("ExemptionKind", required=True)
     kind_label = fields.String(required=True)
     explanation = fields.String(required=True)
-    confidence = fields.String(required=True, validate=validate.OneOf(["high", "medium", "low"]))
+    confidence = Documented("Confidence", required=True)
+
+
+class FlagSchema(CitedSchema):
+    code = Documented("FlagCode", required=True)
 
 
 class ConclusionSchema(CitedSchema):
     """The outcome reached: `certification_required` or an exemption (then with its kind and explanation)."""
 
-    kind = fields.String()
+    code = Documented("ConclusionCode", required=True)
+    kind = Documented("ExemptionKind")
     kind_label = fields.String()
     explanation = fields.String()
-    confidence = fields.String()
+    confidence = Documented("Confidence")
 
 
 class TraceStepSchema(ma.Schema):
     node = fields.String(required=True)
-    question = fields.String(required=True)
+    question = Documented("QuestionId", required=True)
     answer = fields.Raw(required=True, metadata={"oneOf": [{"type": "boolean"}, {"type": "string"}]})
     label = fields.String(required=True)
     answer_label = fields.String(required=True)
@@ -187,20 +211,17 @@ class ProgressSchema(ma.Schema):
 
 
 class CertificationGapSchema(ma.Schema):
-    status = fields.String(
-        required=True,
-        validate=validate.OneOf(["not_required", "expired", "outdated_referential", "gap", "non_compliant", "covered"]),
-    )
+    status = Documented("GapStatus", required=True)
     label = fields.String(required=True)
     references = fields.List(fields.String(), required=True)
-    missing_activities = fields.List(fields.Integer(), required=True)
+    missing_activities = fields.List(Documented("ActivityNumber"), required=True)
     compliance_issues = fields.List(
-        fields.String(),
+        Documented("FlagCode"),
         required=True,
         metadata={"description": "`non_compliant`: the flags that breach a rule in force for this certificate."},
     )
-    held_activities = fields.List(fields.Integer(), required=True)
-    referential = fields.String(required=True, validate=validate.OneOf(["v1", "v2"]))
+    held_activities = fields.List(Documented("ActivityNumber"), required=True)
+    referential = Documented("Referential", required=True)
     valid_until = fields.Date(required=True)
 
 
@@ -211,22 +232,22 @@ class AssessmentResultSchema(ma.Schema):
     activities = fields.List(fields.Nested(ActivitySchema), required=True)
     certificates = fields.List(fields.Nested(CertificateSchema), required=True)
     exemptions = fields.List(fields.Nested(ExemptionSchema), required=True)
-    flags = fields.List(fields.Nested(CitedSchema), required=True)
-    confidence = fields.String(required=True, allow_none=True, validate=validate.OneOf(["high", "medium", "low"]))
+    flags = fields.List(fields.Nested(FlagSchema), required=True)
+    confidence = Documented("Confidence", required=True, allow_none=True)
     conclusion = fields.Nested(ConclusionSchema, required=True, allow_none=True)
     trace = fields.List(fields.Nested(TraceStepSchema), required=True)
     periods = fields.List(fields.Nested(PeriodSchema), required=True)
     next_question = fields.Nested(QuestionSchema, required=True, allow_none=True)
     progress = fields.Nested(ProgressSchema, required=True)
-    unused_answers = fields.List(fields.String(), required=True)
+    unused_answers = fields.List(Documented("QuestionId"), required=True)
     certification_gap = fields.Nested(CertificationGapSchema, required=True, allow_none=True)
     as_of = fields.Date(required=True)
-    lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
+    lang = Documented(LANGUAGE, required=True)
     rules = fields.Nested(RulesIdentitySchema, required=True)
 
 
 class TreeSummarySchema(ma.Schema):
-    id = fields.String(required=True)
+    id = Documented("TreeId", required=True)
     version = fields.String(required=True)
     title = fields.String(required=True)
     default = fields.Boolean(required=True, metadata={"description": "The tree assessments are evaluated with."})
@@ -241,7 +262,7 @@ class TreeListSchema(ma.Schema):
 class TreeSchema(ma.Schema):
     """A decision tree as data, exactly as written in `decision_trees/` (see README, "How it decides")."""
 
-    id = fields.String(required=True)
+    id = Documented("TreeId", required=True)
     version = fields.String(required=True)
     title = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
     applies_from = fields.String(required=True, metadata={"description": "Name of a legal date of law.yaml."})

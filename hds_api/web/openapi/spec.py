@@ -1,22 +1,31 @@
-"""The OpenAPI document: flask-smorest settings, the error shape, the answers schema built from the rules,
-and examples that are real scenarios evaluated by the loaded rules."""
+"""The OpenAPI document: flask-smorest settings, the error shape, the components the loaded rules define (the
+`Answers` object, enums of every public name), the examples, and how fields refer to components."""
 
 from __future__ import annotations
 
-from copy import deepcopy
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-import yaml
 from flask_smorest import Api
+from marshmallow import fields
 
 from ... import __version__
-from ...rules import InvalidRequest, Rules
-from ...rules.render.answers_schema import answers_openapi_schema
+from ...batch.formats.table import input_columns
+from ...rules import Rules
+from ...rules.render.openapi_components import or_null, ref, rules_components
 from .. import errors
+from ..middleware.api_keys import SECURITY_SCHEMES
+from .batch_schemas import COMPONENTS, CSV_BODY, CSV_BODY_COMPONENT
 from .docs_ui import ASSETS_URL
-from .schemas import AnswersField, AsOfField, ErrorSchema
+from .examples import JSON, example_components, example_refs, load_examples
+from .operations import OperationsPlugin
+from .patterns import csv_pattern, dates_from_pattern
+from .schemas import Alternatives, AsOfField, Documented, ErrorSchema
+
+__all__ = ["FLASK_SETTINGS", "HdsApi", "describe", "example_refs", "load_examples"]
+
+# Any of the schemes, or none: keys are optional unless the service is configured with some (then
+# `middleware/api_keys.py` makes them required). Declared either way, so that clients are generated with them.
+OPTIONAL_KEY = [{}, *({name: []} for name in SECURITY_SCHEMES)]
 
 FLASK_SETTINGS = {
     "API_TITLE": "hds-scope",
@@ -35,79 +44,77 @@ FLASK_SETTINGS = {
                 "rules version. Not legal advice. Every error has the shape of `Error`."
             ),
         },
+        "servers": [{"url": "/", "description": "This service (paths are relative to the document's address)."}],
+        "security": OPTIONAL_KEY,
     },
 }
-
-EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
-
-
-def load_examples() -> list[dict[str, Any]]:
-    """Scenarios copied from the shared reference scenarios (a test keeps the copy current)."""
-    return yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
-
-
-def example_refs(kind: str) -> dict[str, dict[str, str]]:
-    """References to the `kind` (`request` or `result`) example components, by scenario id."""
-    return {ex["id"]: {"$ref": f"#/components/examples/{kind}-{ex['id']}"} for ex in load_examples()}
-
-
-def example_request(example: dict[str, Any]) -> dict[str, Any]:
-    return {key: example[key] for key in ("answers", "as_of", "lang", "current_certification") if key in example}
+# flask-smorest's own responses, with an example each.
+SHARED_RESPONSES = {"DEFAULT_ERROR": ("Default error response", 500), "UNPROCESSABLE_ENTITY": ("Invalid request", 422)}
 
 
 class HdsApi(Api):
-    """flask-smorest's Api with this service's error shape."""
+    """flask-smorest's Api with this service's error shape, completing each operation (`OperationsPlugin`)."""
 
     ERROR_SCHEMA = ErrorSchema
+
+    def __init__(self, app=None, **kwargs):
+        spec_kwargs = {"extra_plugins": [OperationsPlugin()], **kwargs.pop("spec_kwargs", {})}
+        super().__init__(app, spec_kwargs=spec_kwargs, **kwargs)
 
     def handle_http_exception(self, error):
         return errors.handle_http_exception(error)
 
 
-def _at_least(number: str) -> str:
-    """A regex matching the digit strings of `number`'s width that are >= `number`."""
-    options = [number]
-    for index, digit in enumerate(number):
-        if digit != "9":
-            rest = len(number) - index - 1
-            options.append(f"{number[:index]}[{int(digit) + 1}-9]" + r"\d" * rest)
-    return "(?:" + "|".join(options) + ")"
-
-
-def dates_from_pattern(start: date) -> str:
-    """A regex of the YYYY-MM-DD dates from `start` on (`format: date` rules out impossible days)."""
-    year, month, day = start.isoformat().split("-")
-    later_year = _at_least(str(int(year) + 1))
-    later_month = _at_least(f"{int(month) + 1:02d}") if month != "12" else None
-    options = [rf"{later_year}-\d\d-\d\d", rf"{year}-{month}-{_at_least(day)}"]
-    if later_month:
-        options.insert(1, rf"{year}-{later_month}-\d\d")
-    return "^(?:" + "|".join(options) + ")$"
-
-
 def describe(api: Api, rules: Rules) -> None:
-    """What the spec needs from the loaded rules: the `answers` schema, the first legal date, the examples."""
-    answers = answers_openapi_schema(rules)
+    """What the spec needs from the loaded rules, registered before the blueprints (their schemas are converted
+    as they register): the components the rules define, the first legal date, the CSV header, the examples."""
+    components = api.spec.components
+    for name, scheme in SECURITY_SCHEMES.items():
+        # Not in API_SPEC_OPTIONS: apispec merges the document into that dict, which would carry this app's
+        # components over to the next app built.
+        components.security_scheme(name, scheme)
+    defined = {**rules_components(rules), **COMPONENTS}
+    for name, schema in defined.items():
+        components.schema(name, schema)
+    csv_body = {**CSV_BODY, "pattern": csv_pattern(input_columns(rules.catalogue))}
+    components.schema(CSV_BODY_COMPONENT, csv_body)
     as_of_pattern = dates_from_pattern(rules.tree.applies_from)
 
-    def rules_properties(self, field, **kwargs) -> dict[str, Any]:
-        if isinstance(field, AnswersField):
-            return deepcopy(answers)
+    def rules_properties(self, field, ret, **kwargs) -> dict[str, Any]:
+        """Fields that refer to a component: `Documented`, `Alternatives` and nullable `Nested` (whose apispec
+        form, `anyOf` with any object, would turn into an opaque type in generated clients)."""
         if isinstance(field, AsOfField):
             return {"pattern": as_of_pattern}
-        return {}
+        if isinstance(field, Alternatives):
+            return {field.keyword: [_schema_or_ref(self, alternative) for alternative in field.alternatives]}
+        if isinstance(field, Documented) and isinstance(field.target, str):
+            if field.target not in defined:
+                raise LookupError(f"no component {field.target!r} for {field.name!r}")
+            target, json_type = ref(field.target), defined[field.target].get("type", "object")
+        elif isinstance(field, Documented):
+            target, json_type = self.resolve_nested_schema(field.target), "object"
+        elif isinstance(field, fields.Nested) and field.allow_none:
+            target, json_type = self.resolve_nested_schema(field.schema), "object"
+        else:
+            return {}
+        annotations = {key: ret[key] for key in ("description", "example", "readOnly", "writeOnly") if key in ret}
+        ret.clear()  # what apispec wrote for the field; its replacement follows
+        schema = or_null(target, json_type) if field.allow_none else target
+        if annotations and "$ref" in schema:
+            schema = {"allOf": [schema]}  # OpenAPI 3.0 ignores the siblings of a $ref
+        return {**schema, **annotations}
 
     api.ma_plugin.converter.add_attribute_function(rules_properties)
-    components = api.spec.components
-    for example in load_examples():
-        request = example_request(example)
-        summary = example["title"]
-        components.example(f"request-{example['id']}", {"summary": summary, "value": request})
-        result = rules.evaluate(
-            request["answers"], request["as_of"], request.get("current_certification"), request.get("lang", "fr")
-        )
-        components.example(f"result-{example['id']}", {"summary": summary, "value": result})
-    try:
-        rules.evaluate({"personal_data": "yes", "hosting": True}, "2017-01-01", None, "en")
-    except InvalidRequest as invalid:
-        components.example("error-422", {"summary": "Bad answers", "value": errors.invalid_request_body(invalid)})
+    for name, example in example_components(rules).items():
+        components.example(name, example)
+    for name, (description, status) in SHARED_RESPONSES.items():
+        content = {"schema": ref("Error"), "examples": _error_examples(status)}
+        components.response(name, {"description": description, "content": {JSON: content}}, lazy=True)
+
+
+def _schema_or_ref(converter, alternative: Any) -> dict[str, Any]:
+    return alternative if isinstance(alternative, dict) else converter.resolve_nested_schema(alternative)
+
+
+def _error_examples(status: int) -> dict[str, dict[str, str]]:
+    return {f"error-{status}": {"$ref": f"#/components/examples/error-{status}"}}

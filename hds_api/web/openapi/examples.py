@@ -1,0 +1,180 @@
+"""The examples of the OpenAPI document: real scenarios, and what the loaded rules answer to them.
+
+Request examples are shared reference scenarios (`examples.yaml`, a test keeps the copy current); every response
+example is computed from the loaded rules as the service computes it (a test compares each with a real answer),
+and errors are shown as the service writes them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...batch import BatchOptions, assess_items
+from ...batch.formats.csv_format import read_csv_items, render_csv
+from ...batch.formats.table import input_columns
+from ...batch.runner import assess_stream
+from ...batch.summary import Tally
+from ...rules import InvalidRequest, Rules
+from ...rules.render.mermaid import flowchart
+from ..errors import error_body, invalid_request_body
+
+EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
+LANG = "en"  # the document is in English; so are the examples' labels and messages
+QUESTIONNAIRE_DATE = date(2026, 11, 25)
+JSON, CSV, TEXT = "application/json", "text/csv", "text/plain"
+
+
+def load_examples() -> list[dict[str, Any]]:
+    """Scenarios copied from the shared reference scenarios (a test keeps the copy current)."""
+    return yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
+
+
+def example_refs(kind: str) -> dict[str, dict[str, str]]:
+    """References to the `kind` (`request` or `result`) example components, by scenario id."""
+    return {ex["id"]: {"$ref": f"#/components/examples/{kind}-{ex['id']}"} for ex in load_examples()}
+
+
+def example_request(example: dict[str, Any]) -> dict[str, Any]:
+    return {key: example[key] for key in ("answers", "as_of", "lang", "current_certification") if key in example}
+
+
+# Errors as the service writes them, by status (English messages; French is the default language).
+ERRORS = {
+    400: ("Invalid JSON body.", {"body": {"message": "Invalid JSON body."}}),
+    401: (
+        "An API key is required: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
+        {"Authorization": {"message": "No API key given."}},
+    ),
+    404: ("No decision tree named 'hds'.", {"tree_id": {"message": "Unknown decision tree.", "allowed": []}}),
+    413: (
+        "The request body is larger than 1048576 bytes (HDS_MAX_BODY_BYTES).",
+        {"body": {"message": "The request body is larger than 1048576 bytes (HDS_MAX_BODY_BYTES).", "limit": 1048576}},
+    ),
+    415: (
+        "The request body must be sent as application/json.",
+        {"Content-Type": {"message": "Unsupported media type 'text/plain'.", "allowed": [JSON]}},
+    ),
+    500: ("The server met an unexpected error; it has been logged.", {}),
+    503: ("Service Unavailable", {}),
+}
+
+
+def error_example(status: int, rules: Rules) -> dict[str, Any]:
+    message, errors = ERRORS.get(status, (None, {}))
+    if status == 404:
+        errors = {"tree_id": {**errors["tree_id"], "allowed": sorted(rules.trees)}}
+    return error_body(status, message, errors)
+
+
+def assessment_error(rules: Rules) -> dict[str, Any]:
+    """The engine's 422 for bad answers: each offending field, with the allowed ids or values."""
+    try:
+        rules.evaluate({"personal_data": "yes", "hosting": True}, "2017-01-01", None, LANG)
+    except InvalidRequest as invalid:
+        return invalid_request_body(invalid)
+    raise AssertionError("these answers are invalid")  # pragma: no cover
+
+
+def batch_items() -> list[dict[str, Any]]:
+    items = [{"id": example["id"], **example_request(example)} for example in load_examples()]
+    for item in items:
+        item.pop("lang", None)
+    return [*items, {"id": "unsure", "answers": {"personal_data": "maybe"}}]
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(number) for number in value)
+    return "" if value is None else str(value)
+
+
+def batch_csv(rules: Rules) -> str:
+    """The JSON batch example's items as CSV (`,`-separated: lists inside cells use `;`)."""
+    columns = input_columns(rules.catalogue)
+    lines = [",".join(columns)]
+    for item in batch_items():
+        certificate = item.get("current_certification") or {}
+        cells = {"id": item["id"], "as_of": item.get("as_of"), **item["answers"]}
+        cells.update({f"current_{key}": value for key, value in certificate.items()})
+        lines.append(",".join(_csv_cell(cells.get(column)) for column in columns))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def example_components(rules: Rules) -> dict[str, dict[str, Any]]:
+    """Every example component of the document, by name."""
+    components: dict[str, dict[str, Any]] = {}
+    for example in load_examples():
+        request = example_request(example)
+        summary = example["title"]
+        components[f"request-{example['id']}"] = {"summary": summary, "value": request}
+        result = rules.evaluate(
+            request["answers"], request["as_of"], request.get("current_certification"), request.get("lang", "fr")
+        )
+        components[f"result-{example['id']}"] = {"summary": summary, "value": result}
+    components["error-422"] = {"summary": "Bad answers", "value": assessment_error(rules)}
+    for status in ERRORS:
+        components[f"error-{status}"] = {"value": error_example(status, rules)}
+
+    identity = rules.identities[rules.default_tree]
+    components["ready"] = {"value": {"status": "ready", "rules": identity}}
+    components["questionnaire"] = {
+        "summary": f"The questions at {QUESTIONNAIRE_DATE} (`?lang=en&as_of={QUESTIONNAIRE_DATE}`)",
+        "value": {
+            "questions": rules.questionnaire(LANG, QUESTIONNAIRE_DATE),
+            "lang": LANG,
+            "as_of": QUESTIONNAIRE_DATE.isoformat(),
+            "rules": identity,
+            "sources": rules.sources[LANG],
+        },
+    }
+    trees = [
+        {
+            "id": tree_id,
+            "version": tree.version,
+            "title": tree.title[LANG],
+            "default": tree_id == rules.default_tree,
+            "digest": rules.digest,
+        }
+        for tree_id, tree in rules.trees.items()
+    ]
+    components["decision-trees"] = {"summary": "`?lang=en`", "value": {"trees": trees, "lang": LANG}}
+    tree = rules.tree
+    source = {key: value for key, value in tree.source.items() if key != "kind"}
+    components["decision-tree"] = {"value": {**source, "rules": identity}}
+    components["decision-tree-diagram"] = {"summary": "`?lang=en`", "value": flowchart(rules, tree.id, LANG)}
+
+    items = batch_items()
+    components["batch-request"] = {
+        "summary": "Scenarios, and an item with a bad answer (it gets its own error)",
+        "value": {"as_of": "2026-11-25", "lang": LANG, "items": items},
+    }
+    components["batch-result"] = {"value": assess_items(rules, items, as_of="2026-11-25", lang=LANG)}
+    csv_text = batch_csv(rules)
+    components["batch-csv-request"] = {"summary": "`?lang=en&as_of=2026-11-25`", "value": csv_text}
+    _, csv_items = read_csv_items(csv_text, rules.catalogue, LANG)
+    outcomes = assess_stream(rules, csv_items, BatchOptions.check(rules, "2026-11-25", LANG), Tally())
+    components["batch-csv-result"] = {"value": render_csv(list(outcomes), ",", LANG, header=True)}
+    return components
+
+
+# Which examples each operation's request and responses show: (operationId, "request" or status, media type).
+# Error statuses not listed show `error-<status>`.
+SHOWN = {
+    ("assess", "request", JSON): [f"request-{example['id']}" for example in load_examples()],
+    ("assess", "200", JSON): [f"result-{example['id']}" for example in load_examples()],
+    ("getReadiness", "200", JSON): ["ready"],
+    ("getQuestionnaire", "200", JSON): ["questionnaire"],
+    ("listDecisionTrees", "200", JSON): ["decision-trees"],
+    ("getDecisionTree", "200", JSON): ["decision-tree"],
+    ("getDecisionTreeDiagram", "200", TEXT): ["decision-tree-diagram"],
+    ("assessBatch", "request", JSON): ["batch-request"],
+    ("assessBatch", "request", CSV): ["batch-csv-request"],
+    ("assessBatch", "200", JSON): ["batch-result"],
+    ("assessBatch", "200", CSV): ["batch-csv-result"],
+}
