@@ -1,5 +1,5 @@
 """What each setting's value may be: parsers that return the value or raise `ValueError` saying why (the caller,
-`hds_api.config`, adds the variable's name)."""
+`hds_api.settings`, adds the variable's name)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .i18n import LANGUAGES
 from .origins import parse_origins
 
-LANGUAGES = ("fr", "en")
 MAX_PARSER_DEPTH = 1024  # orjson's own nesting limit
 MIN_KEY_LENGTH = 16
 

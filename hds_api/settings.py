@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from . import setting_values as values
-from .setting_values import LANGUAGES, MAX_PARSER_DEPTH
+from .i18n import DEFAULT_LANGUAGE
+from .setting_values import MAX_PARSER_DEPTH
 
-__all__ = ["LANGUAGES", "MAX_PARSER_DEPTH", "SettingsError", "from_environment", "server_settings", "setting"]
+__all__ = ["MAX_PARSER_DEPTH", "SettingsError", "from_environment", "server_settings", "setting"]
 
 
 class SettingsError(ValueError):
@@ -34,7 +35,7 @@ SETTINGS: dict[str, Setting] = {
     "HDS_RULES_DIR": Setting("RULES_DIR", values.text, None),
     # Largest request body accepted, in bytes; Flask answers 413 beyond it.
     "HDS_MAX_BODY_BYTES": Setting("MAX_CONTENT_LENGTH", values.BODY_BYTES, 1024 * 1024),
-    # Exact origins allowed to call the API from a browser (`hds_api.headers`); none by default.
+    # Exact origins allowed to call the API from a browser (`hds_api.web.middleware.cors`); none by default.
     "HDS_CORS_ORIGINS": Setting("CORS_ORIGINS", values.origins, []),
     # POST /v1/assessments/batch: most items per request, and largest body in bytes (replaces HDS_MAX_BODY_BYTES
     # there); beyond either, 413.
@@ -46,14 +47,16 @@ SETTINGS: dict[str, Setting] = {
     # error (a header beyond the line limit: the batch's).
     "HDS_CSV_MAX_ROW_CHARS": Setting("CSV_MAX_ROW_CHARS", values.CSV_CHARS, 64 * 1024),
     "HDS_CSV_MAX_CELL_CHARS": Setting("CSV_MAX_CELL_CHARS", values.CSV_CHARS, 4096),
-    # API keys (`hds_api.api_keys`): comma-separated, and/or a file of one key a line; unset: the API is open.
+    # API keys (`hds_api.web.middleware.api_keys`): comma-separated, and/or a file of one key a line; unset: the API
+    # is open.
     # Set but empty, or holding no key, is refused: the API never runs open by mistake.
     "HDS_API_KEYS": Setting("API_KEYS", values.api_keys, (), empty_is_unset=False),
     "HDS_API_KEYS_FILE": Setting("API_KEYS_FILE", values.api_keys_file, (), empty_is_unset=False),
-    # JSON access log, one line a request (`hds_api.request_log`): `-` for stdout, `off` for none, or a file.
+    # JSON access log, one line a request (`hds_api.web.middleware.access_log`): `-` for stdout, `off` for none, or a
+    # file.
     "HDS_ACCESS_LOG": Setting("ACCESS_LOG", values.access_log, "-"),
     # Language when neither `lang` nor Accept-Language names a supported one.
-    "HDS_DEFAULT_LANG": Setting("DEFAULT_LANG", values.language, "fr"),
+    "HDS_DEFAULT_LANG": Setting("DEFAULT_LANG", values.language, DEFAULT_LANGUAGE),
 }
 
 # gunicorn's (gunicorn.conf.py explains each choice).

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..i18n import DEFAULT_LANGUAGE, text_language
 from ..rules import InvalidRequest, Rules, today_in_paris
-from ..rules.texts import LANGUAGES
 from .compact import compact_result
 from .errors import UsageError, invalid_item
 from .items import Item, item_from_json
@@ -25,18 +25,20 @@ class BatchOptions:
     """What applies to every item of a batch; the date is fixed once, so a batch never straddles midnight."""
 
     as_of: date
-    lang: str = "fr"
+    lang: str = DEFAULT_LANGUAGE
     detail: str = "summary"
 
     @classmethod
-    def check(cls, rules: Rules, as_of: Any = None, lang: Any = "fr", detail: Any = "summary") -> BatchOptions:
+    def check(
+        cls, rules: Rules, as_of: Any = None, lang: Any = DEFAULT_LANGUAGE, detail: Any = "summary"
+    ) -> BatchOptions:
         """Validate the batch's own parameters with the engine's checks; `UsageError` names each bad one."""
         errors: dict[str, Any] = {}
         try:
             resolved = rules.evaluate({}, today_in_paris() if as_of is None else as_of, None, lang)
         except InvalidRequest as error:
             errors.update(error.errors)
-        text_lang = lang if lang in LANGUAGES else "fr"
+        text_lang = text_language(lang)
         if detail not in DETAILS:
             errors["detail"] = {"message": message(text_lang, "bad_detail"), "allowed": list(DETAILS)}
         if errors:
@@ -110,7 +112,7 @@ def assess_items(
     rules: Rules,
     items: Iterable[Any],
     as_of: Any = None,
-    lang: Any = "fr",
+    lang: Any = DEFAULT_LANGUAGE,
     detail: Any = "summary",
 ) -> dict[str, Any]:
     """`{"results": [...], "summary": {...}}` for JSON items (dicts) or already-read `Item`s.

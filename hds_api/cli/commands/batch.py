@@ -19,6 +19,7 @@ from ...batch.jsonl_format import JsonLinesCodec
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
+from ...i18n import default_language
 from ...rules import RulesError, load_rules
 from ...settings import SettingsError, setting
 
@@ -49,7 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT", help="result file, or - for stdout")
     parser.add_argument("--format", choices=sorted(set(FORMATS.values())), help="default: from INPUT's extension")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="legal date for rows without one (default: today)")
-    parser.add_argument("--lang", default="fr", help="language of the error messages (and of labels, full detail)")
+    parser.add_argument(
+        "--lang", help="language of the error messages (and of labels, full detail); default: HDS_DEFAULT_LANG"
+    )
     parser.add_argument(
         "--detail", choices=DETAILS, default="summary", help="JSON lines: codes only (default) or whole results"
     )
@@ -118,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         kind = _input_format(args)
         rules = load_rules(args.rules)
-        options = BatchOptions.check(rules, args.as_of, args.lang, args.detail)
+        lang = default_language() if args.lang is None else args.lang
+        options = BatchOptions.check(rules, args.as_of, lang, args.detail)
         limits = CsvLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
     except UsageError as error:
         return _usage(_describe(error))

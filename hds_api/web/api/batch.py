@@ -16,8 +16,8 @@ from ...batch.csv_format import TooManyRows, read_csv_items
 from ...batch.csv_limits import CsvLimits
 from ...batch.csv_output import render_rows
 from ...batch.messages import message
+from ...i18n import LANGUAGES
 from ...rules.request_check import MAX_LISTED_ERRORS
-from ...settings import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..middleware.limits import check_json_depth, request_body

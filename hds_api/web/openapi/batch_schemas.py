@@ -10,7 +10,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ...batch import DETAILS
-from ...settings import LANGUAGES
+from ...i18n import LANGUAGES
 from .schemas import (
     CURRENT_CERTIFICATION,
     DATE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...settings import LANGUAGES
+from ...i18n import LANGUAGES
 
 DATE = {"type": "string", "format": "date", "example": "2026-11-25"}
 CURRENT_CERTIFICATION = {

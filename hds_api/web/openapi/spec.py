@@ -12,9 +12,9 @@ import yaml
 from flask_smorest import Api
 
 from ... import __version__
-from .. import errors
 from ...rules import InvalidRequest, Rules
 from ...rules.render.answers_schema import answers_openapi_schema
+from .. import errors
 from .docs_ui import ASSETS_URL
 from .schemas import AnswersField, AsOfField, ErrorSchema
 
