@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .i18n import LANGUAGES
 from .origins import parse_origins
 
-LANGUAGES = ("fr", "en")
 MAX_PARSER_DEPTH = 1024  # orjson's own nesting limit
 MIN_KEY_LENGTH = 16
 

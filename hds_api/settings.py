@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from . import setting_values as values
-from .setting_values import LANGUAGES, MAX_PARSER_DEPTH
+from .i18n import DEFAULT_LANGUAGE
+from .setting_values import MAX_PARSER_DEPTH
 
-__all__ = ["LANGUAGES", "MAX_PARSER_DEPTH", "SettingsError", "from_environment", "server_settings", "setting"]
+__all__ = ["MAX_PARSER_DEPTH", "SettingsError", "from_environment", "server_settings", "setting"]
 
 
 class SettingsError(ValueError):
@@ -53,7 +54,7 @@ SETTINGS: dict[str, Setting] = {
     # JSON access log, one line a request (`web.middleware.access_log`): `-` for stdout, `off` for none, or a file.
     "HDS_ACCESS_LOG": Setting("ACCESS_LOG", values.access_log, "-"),
     # Language when neither `lang` nor Accept-Language names a supported one.
-    "HDS_DEFAULT_LANG": Setting("DEFAULT_LANG", values.language, "fr"),
+    "HDS_DEFAULT_LANG": Setting("DEFAULT_LANG", values.language, DEFAULT_LANGUAGE),
 }
 
 # gunicorn's (gunicorn.conf.py explains each choice).

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..rules.request_check import listed_errors
+from ..exceptions import error_body as shaped
+from ..exceptions import listed_errors
 from .messages import message
 
 UNPROCESSABLE = 422
@@ -13,11 +14,7 @@ UNPROCESSABLE = 422
 def error_body(message_text: str, errors: dict[str, Any] | None = None, more_errors: int = 0) -> dict[str, Any]:
     """`{"code", "status", "message", "errors"}`: the one error shape of CONTRACT.md section 5 (here, 422). Past
     `MAX_LISTED_ERRORS` fields, `more_errors` counts those not listed."""
-    listed, more = listed_errors(errors or {}, more_errors)
-    body = {"code": UNPROCESSABLE, "status": "Unprocessable Entity", "message": message_text, "errors": listed}
-    if more:
-        body["more_errors"] = more
-    return body
+    return shaped(UNPROCESSABLE, message_text, errors, more_errors)
 
 
 def invalid_item(errors: dict[str, Any], lang: str, more_errors: int = 0) -> dict[str, Any]:

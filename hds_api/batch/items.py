@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import DEFAULT_LANGUAGE
 from ..rules.request_check import MAX_LISTED_ERRORS
 from .messages import message
 
@@ -42,7 +43,7 @@ def valid_id(value: Any) -> bool:
     return (isinstance(value, str) and value.strip() != "") or (type(value) is int)
 
 
-def item_from_json(obj: Any, lang: str = "fr") -> Item:
+def item_from_json(obj: Any, lang: str = DEFAULT_LANGUAGE) -> Item:
     """An item of a JSON batch or a JSON line: `{"id", "answers"?, "as_of"?, "current_certification"?}`."""
     if not isinstance(obj, dict):
         item = Item(id=None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import text_language
+
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
         "invalid_item": "L'élément contient {count} champ(s) invalide(s).",
@@ -76,5 +78,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(lang: str, key: str, **details: Any) -> str:
-    texts = MESSAGES.get(lang, MESSAGES["fr"])
-    return texts[key].format(**details)
+    return MESSAGES[text_language(lang)][key].format(**details)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..i18n import DEFAULT_LANGUAGE, text_language
 from ..rules import InvalidRequest, Rules, today_in_paris
-from ..rules.texts import LANGUAGES
 from .compact import compact_result
 from .errors import UsageError, invalid_item
 from .items import Item, item_from_json
@@ -28,7 +28,7 @@ class BatchOptions:
     readable columns (a conclusion sentence, the flags' labels, the references) besides the codes."""
 
     as_of: date
-    lang: str = "fr"
+    lang: str = DEFAULT_LANGUAGE
     detail: str = "summary"
     readable: bool = False
 
@@ -37,7 +37,7 @@ class BatchOptions:
         cls,
         rules: Rules,
         as_of: Any = None,
-        lang: Any = "fr",
+        lang: Any = DEFAULT_LANGUAGE,
         detail: Any = "summary",
         readable: bool = False,
     ) -> BatchOptions:
@@ -47,7 +47,7 @@ class BatchOptions:
             resolved = rules.evaluate({}, today_in_paris() if as_of is None else as_of, None, lang)
         except InvalidRequest as error:
             errors.update(error.errors)
-        text_lang = lang if lang in LANGUAGES else "fr"
+        text_lang = text_language(lang)
         if detail not in DETAILS:
             errors["detail"] = {"message": message(text_lang, "bad_detail"), "allowed": list(DETAILS)}
         if errors:
@@ -139,7 +139,7 @@ def assess_items(
     rules: Rules,
     items: Iterable[Any],
     as_of: Any = None,
-    lang: Any = "fr",
+    lang: Any = DEFAULT_LANGUAGE,
     detail: Any = "summary",
 ) -> dict[str, Any]:
     """`{"results": [...], "summary": {...}}` for JSON items (dicts) or already-read `Item`s.

@@ -30,7 +30,7 @@ def default_rules() -> Rules:
 
 
 def evaluate(
-    answers: Any, as_of: date | str | None = None, current_certification: Any = None, lang: Any = "fr"
+    answers: Any, as_of: date | str | None = None, current_certification: Any = None, lang: Any = None
 ) -> dict[str, Any]:
     """Assess one hosting service against the default rules (see `Rules.evaluate`)."""
     return default_rules().evaluate(answers, as_of, current_certification, lang)

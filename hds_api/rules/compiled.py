@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..i18n import LANGUAGES
 from .graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, normalise_edge, question_values
 from .raw import RawRules
-from .texts import LANGUAGES, Calendar, Views
+from .texts import Calendar, Views
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 CONFIDENCE_RANK = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}  # lower is more confident

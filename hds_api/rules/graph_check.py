@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from ..i18n import LANGUAGES
 from .problems import Problem
 from .raw import RawRules
-from .texts import LANGUAGES
 
 CERTIFICATION_REQUIRED = "certification_required"
 BOOLEAN_VALUES = ("true", "false")

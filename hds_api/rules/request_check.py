@@ -4,86 +4,32 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import islice
 from typing import Any
 
+from ..exceptions import MAX_LISTED_ERRORS, InvalidRequest, listed_errors
+from ..i18n import LANGUAGES, VALIDATION, text_language
 from .compiled import Catalogue
-from .texts import LANGUAGES
+
+__all__ = ["MAX_LISTED_ERRORS", "REQUEST_FIELDS", "InvalidRequest", "RequestChecker", "listed_errors"]
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REFERENTIALS = ("v1", "v2")
 CERTIFICATION_FIELDS = ("activities", "referential", "valid_until")
+# An assessment request, as the API and the command line take it (sorted: an unknown field's `allowed`).
+REQUEST_FIELDS = ("answers", "as_of", "current_certification", "lang")
+REQUEST_FIELDS_SET = frozenset(REQUEST_FIELDS)
 _ANSWER_TYPES = (bool, str)
-# Errors listed for one request (or one batch item); any more are only counted (`more_errors`), so that no
-# request, however many bad fields it sends, makes an answer larger than a few kilobytes per item.
-MAX_LISTED_ERRORS = 20
-
-MESSAGES = {
-    "fr": {
-        "invalid": "La requête contient {count} champ(s) invalide(s).",
-        "not_object": "Doit être un objet JSON.",
-        "unknown_question": "Identifiant de question inconnu.",
-        "not_boolean": "Doit être un booléen JSON (true ou false).",
-        "not_choice": "Valeur hors des choix possibles.",
-        "bad_date": "Doit être une date AAAA-MM-JJ.",
-        "too_early": "Le régime de certification HDS n'existe qu'à partir du {start}.",
-        "bad_language": "Langue non prise en charge.",
-        "bad_activities": "Doit être une liste de numéros d'activité distincts.",
-        "bad_referential": "Référentiel inconnu.",
-        "missing": "Champ obligatoire.",
-        "unknown_field": "Champ inconnu.",
-    },
-    "en": {
-        "invalid": "The request has {count} invalid field(s).",
-        "not_object": "Must be a JSON object.",
-        "unknown_question": "Unknown question id.",
-        "not_boolean": "Must be a JSON boolean (true or false).",
-        "not_choice": "Value outside the allowed choices.",
-        "bad_date": "Must be a date YYYY-MM-DD.",
-        "too_early": "The HDS certification regime only exists from {start}.",
-        "bad_language": "Unsupported language.",
-        "bad_activities": "Must be a list of distinct activity numbers.",
-        "bad_referential": "Unknown referential.",
-        "missing": "Required field.",
-        "unknown_field": "Unknown field.",
-    },
-}
-
-
-def listed_errors(errors: dict[str, Any], more: int = 0) -> tuple[dict[str, Any], int]:
-    """The first `MAX_LISTED_ERRORS` of `errors`, and how many more there are (`more` already left out, plus
-    those cut here)."""
-    if len(errors) <= MAX_LISTED_ERRORS:
-        return errors, more
-    return dict(islice(errors.items(), MAX_LISTED_ERRORS)), more + len(errors) - MAX_LISTED_ERRORS
-
-
-class InvalidRequest(ValueError):
-    """A request that cannot be evaluated. `errors` names the offending fields, at most `MAX_LISTED_ERRORS` of
-    them; `more` counts the others. `question_ids_field` is the one field whose `allowed` lists the question
-    ids (the first unknown question id): a batch lists them once per response, not once per item."""
-
-    def __init__(
-        self,
-        errors: dict[str, dict[str, Any]],
-        lang: str = "fr",
-        more: int = 0,
-        question_ids_field: str | None = None,
-    ):
-        self.errors, self.more = listed_errors(errors, more)
-        self.question_ids_field = question_ids_field if question_ids_field in self.errors else None
-        self.lang = lang if lang in MESSAGES else "fr"
-        self.message = MESSAGES[self.lang]["invalid"].format(count=len(self.errors) + self.more)
-        super().__init__(self.message)
 
 
 class RequestChecker:
     """Collects the problems of one request, in the request's language: the first `MAX_LISTED_ERRORS` named,
     the others counted."""
 
-    def __init__(self, catalogue: Catalogue, lang: Any):
+    def __init__(self, catalogue: Catalogue, lang: Any, message_lang: str | None = None):
+        """`message_lang` is the language of the messages when `lang` itself is not served (default: the
+        configured default language)."""
         self.catalogue = catalogue
-        self.lang = lang if lang in LANGUAGES else "fr"
+        self.lang = lang if lang in LANGUAGES else message_lang or text_language(lang)
         self.errors: dict[str, dict[str, Any]] = {}
         self.more = 0
         self.question_ids_field: str | None = None
@@ -95,12 +41,26 @@ class RequestChecker:
         if len(self.errors) >= MAX_LISTED_ERRORS and field not in self.errors:
             self.more += 1
             return False
-        self.errors[field] = {"message": MESSAGES[self.lang][message].format(**details), **details}
+        self.errors[field] = {"message": VALIDATION[self.lang][message].format(**details), **details}
         return True
 
     def raise_if_any(self) -> None:
         if self.errors:
             raise InvalidRequest(self.errors, self.lang, self.more, self.question_ids_field)
+
+    def envelope(self, request: Any) -> dict[str, Any]:
+        """A whole request, `{"answers", "as_of"?, "lang"?, "current_certification"?}`: an object, `answers`
+        given, no other field (those sent are named in the order sent). An empty dict stands for what is not."""
+        if type(request) is not dict:
+            self.error("body", "not_object")
+            return {}
+        if not request.keys() <= REQUEST_FIELDS_SET:
+            for name in request:
+                if name not in REQUEST_FIELDS_SET:
+                    self.error(name, "unknown_field", allowed=list(REQUEST_FIELDS))
+        if "answers" not in request:
+            self.error("answers", "missing")
+        return request
 
     def answers(self, answers: Any) -> dict[str, Any]:
         """The answers, with `null` meaning unanswered; unknown ids and bad values are errors."""

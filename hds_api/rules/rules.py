@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, default_language
 from .compiled import Catalogue, CompiledTree, compile_catalogue, compile_tree
 from .engine import shape_result, walk
 from .files import read_rule_files
@@ -16,7 +17,7 @@ from .raw import RawRules, sort_by_kind
 from .request_check import RequestChecker
 from .schema_check import schema_problems
 from .text_check import text_problems
-from .texts import DEFAULT_LANGUAGE, LANGUAGES, Calendar
+from .texts import Calendar
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "decision_trees"
 PARIS = ZoneInfo("Europe/Paris")
@@ -61,11 +62,28 @@ class Rules:
         answers: Any,
         as_of: date | str | None = None,
         current_certification: Any = None,
-        lang: Any = DEFAULT_LANGUAGE,
+        lang: Any = None,
     ) -> dict[str, Any]:
-        """Assess one hosting service; raises `InvalidRequest` naming every bad field."""
+        """Assess one hosting service (`lang`: default, the configured default language); raises
+        `InvalidRequest` naming every bad field."""
+        check = RequestChecker(self.catalogue, default_language() if lang is None else lang)
+        return self._evaluate(check, answers, as_of, current_certification)
+
+    def assess(self, request: Any, lang: str, message_lang: str | None = None) -> dict[str, Any]:
+        """Assess one request as a caller sends it, `{"answers", "as_of"?, "lang"?, "current_certification"?}`,
+        in its `lang`, else in `lang`; raises `InvalidRequest` naming every bad field, the envelope's (not an
+        object, `answers` missing, a field unknown) with the others. `message_lang` is the language of the
+        messages when the request's own `lang` is not served."""
+        given_lang = request.get("lang", lang) if type(request) is dict else lang
+        check = RequestChecker(self.catalogue, given_lang, message_lang)
+        request = check.envelope(request)
+        return self._evaluate(
+            check, request.get("answers", {}), request.get("as_of"), request.get("current_certification")
+        )
+
+    def _evaluate(self, check: RequestChecker, answers: Any, as_of: Any, current_certification: Any) -> dict[str, Any]:
         tree = self.tree
-        check = RequestChecker(self.catalogue, lang)
+        lang = check.lang
         given = check.answers(answers)
         legal_date = check.as_of(today_in_paris() if as_of is None else as_of, tree.applies_from)
         held = check.current_certification(current_certification)

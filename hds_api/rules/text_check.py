@@ -7,24 +7,25 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from ..i18n import LANGUAGES
 from .problems import Problem
 from .raw import RawRules
 from .text_dates import bad_placeholders, literal_dates
-from .texts import LANGUAGES
 
 Text = dict[str, str] | list[dict[str, str]]
+LANGUAGES_SET = frozenset(LANGUAGES)
 
 
 def rule_texts(data: Any, path: str) -> Iterator[tuple[str, Text]]:
     """Every text of a rule file (`{fr, en}`, or a list of such periods) with its key path."""
     if isinstance(data, dict):
-        if "fr" in data and "en" in data:
+        if data.keys() >= LANGUAGES_SET:
             yield path, data
             return
         for key, value in data.items():
             yield from rule_texts(value, f"{path}/{key}" if path else str(key))
     elif isinstance(data, list):
-        if data and all(isinstance(item, dict) and "fr" in item and "en" in item for item in data):
+        if data and all(isinstance(item, dict) and item.keys() >= LANGUAGES_SET for item in data):
             yield path, data
             return
         for index, value in enumerate(data):

@@ -10,10 +10,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
+from ..i18n import LANGUAGES
 from .text_dates import fill_dates, spell_date
-
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
 
 View = dict[str, Any]
 # views[lang][epoch] -> the item as served; shared and read-only.
@@ -119,7 +117,7 @@ class At:
 def dated_entries(data: Any) -> Iterator[dict[str, Any]]:
     """Every dated `{ref: …}` citation entry and every text period anywhere in the rule data."""
     if isinstance(data, dict):
-        if "ref" in data or ("fr" in data and ("from" in data or "until" in data)):
+        if "ref" in data or (LANGUAGES[0] in data and ("from" in data or "until" in data)):
             yield data
         for value in data.values():
             yield from dated_entries(value)

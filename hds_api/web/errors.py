@@ -10,9 +10,8 @@ from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
-from ..rules import InvalidRequest
-from ..rules.request_check import MESSAGES as VALIDATION_MESSAGES
-from ..rules.request_check import listed_errors
+from ..exceptions import InvalidRequest, listed_errors
+from ..i18n import VALIDATION as VALIDATION_MESSAGES
 from .language import negotiated_language
 
 # Shown for every 500: whatever went wrong inside stays in the log, never in the response.
@@ -88,7 +87,7 @@ def validation_errors(messages: Any, schema: ma.Schema | None = None, prefix: st
 
 
 def localised_invalid_message(count: int, lang: str) -> str:
-    return VALIDATION_MESSAGES.get(lang, VALIDATION_MESSAGES["fr"])["invalid"].format(count=count)
+    return VALIDATION_MESSAGES[lang]["invalid"].format(count=count)
 
 
 def handle_http_exception(error: HTTPException) -> Response:

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import current_app, request
 
-from ..rules import InvalidRequest
-from ..rules.request_check import MESSAGES
-from ..settings import LANGUAGES
+from ..exceptions import InvalidRequest
+from ..i18n import LANGUAGES
+from ..i18n import VALIDATION as MESSAGES
 
 ACCEPT_LANGUAGE = {
     "in": "header",

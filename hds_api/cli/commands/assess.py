@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from ...rules import InvalidRequest
+from ...exceptions import InvalidRequest, error_body
+from ...i18n import default_language
 from . import rules_or_report
 
 REQUEST_FIELDS = ("answers", "as_of", "lang", "current_certification")
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _fail(message: str, errors: dict | None = None) -> int:
-    body = {"code": 422, "status": "Unprocessable Entity", "message": message, "errors": errors or {}}
+    body = error_body(422, message, errors)
     print(json.dumps(body, ensure_ascii=False, indent=2), file=sys.stderr)
     return USAGE_ERROR
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             request.get("answers", {}),
             request.get("as_of"),
             request.get("current_certification"),
-            request.get("lang", "fr"),
+            request.get("lang", default_language()),
         )
     except InvalidRequest as error:
         return _fail(error.message, error.errors)

@@ -21,6 +21,7 @@ from ...batch.formats.lines import RowLimits
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
+from ...i18n import default_language
 from ...rules import RulesError, load_rules
 from ...settings import SettingsError, setting
 
@@ -40,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, help="INPUT's format when its name does not tell it")
     parser.add_argument("--to", choices=FORMATS, help="OUTPUT's format (default: from its name, else INPUT's)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="legal date for rows without one (default: today)")
-    parser.add_argument("--lang", default="fr", help="language of the error messages (and of labels, full detail)")
+    parser.add_argument(
+        "--lang", help="language of the error messages (and of labels, full detail); default: HDS_DEFAULT_LANG"
+    )
     parser.add_argument(
         "--detail", choices=DETAILS, default="summary", help="JSON outputs: codes only (default) or whole results"
     )
@@ -146,8 +149,9 @@ def run(args: argparse.Namespace) -> int:
         kind = input_format(args.input, args.format)
         to = output_format(args.output, args.to, kind)
         rules = load_rules(args.rules)
+        lang = default_language() if args.lang is None else args.lang
         detail = "summary" if to in TABLES else args.detail  # a table has the contract's columns
-        options = BatchOptions.check(rules, args.as_of, args.lang, detail)
+        options = BatchOptions.check(rules, args.as_of, lang, detail)
         limits = RowLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
     except UsageError as error:
         return usage(describe(error))

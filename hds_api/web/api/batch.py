@@ -23,8 +23,8 @@ from ...batch.formats.json_format import read_json_items
 from ...batch.formats.lines import RowLimits
 from ...batch.messages import message
 from ...batch.pipeline import run
+from ...i18n import LANGUAGES
 from ...rules.request_check import MAX_LISTED_ERRORS
-from ...settings import LANGUAGES
 from ..errors import localised_invalid_message, validation_errors
 from ..language import ACCEPT_LANGUAGE, response_language
 from ..middleware.limits import check_json_depth, request_body

@@ -10,8 +10,8 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ...batch import DETAILS
+from ...i18n import LANGUAGES
 from ...rules.render.openapi_components import ANSWERS
-from ...settings import LANGUAGES
 from .schemas import (
     COMPONENTS,
     DATE,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ...i18n import LANGUAGES
 from ...rules.render.openapi_components import ANSWERS
-from ...settings import LANGUAGES
 
 DATE = {"type": "string", "format": "date", "example": "2026-11-25"}
 LANGUAGE = "Language"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ....i18n import LANGUAGES
 from ... import Rules
-from ...texts import LANGUAGES
 from .formula import Algebra
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ....i18n import LANGUAGES
 from ... import Rules
-from ...texts import LANGUAGES
 from .flow import Flow
 from .formula import FALSE, TRUE, All, Any_, Formula, Is, Not, Reached
 from .questions import algebra_of, question_texts, reached_name
