@@ -10,7 +10,7 @@ import pytest
 
 from ..conftest import ROOT
 
-DOM_JS = ROOT / "hds_api" / "form" / "static" / "js" / "dom.js"
+DOM_JS = ROOT / "hds_api" / "web" / "form" / "static" / "js" / "dom.js"
 
 # A stand-in for `document`, just enough for dom.js's `h`: elements are plain objects that print as JSON.
 RUN_DOM_JS = """

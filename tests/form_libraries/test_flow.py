@@ -1,4 +1,4 @@
-"""The conditions under which the engine asks each question, derived from the tree (hds_api/form_libraries)."""
+"""The conditions under which the engine asks each question, derived from the tree (rules/render/form_libraries)."""
 
 from __future__ import annotations
 
@@ -112,7 +112,8 @@ def test_dates_before_a_period_take_the_first_one():
 def test_every_process_writes_the_same_definitions(tmp_path):
     """Sets iterate in a per-process order (hash seeds): the formats must not depend on it (gunicorn workers)."""
     script = (
-        "import json, datetime; from hds_api.trees import default_rules; from hds_api.form_libraries import *;"
+        "import json, datetime; from hds_api.rules import default_rules;"
+        "from hds_api.rules.render.form_libraries import *;"
         "rules, day = default_rules(), datetime.date(2026, 12, 1);"
         "print(json.dumps([surveyjs_definition(rules, 'fr', day), answers_json_schema(rules, 'en', day)]))"
     )

@@ -23,7 +23,8 @@ from hds_api.batch.csv_output import render_rows
 from hds_api.batch.errors import UsageError
 from hds_api.cli.main import main
 
-from .conftest import COMPLETE, assert_error_shape
+from ..support import assert_error_shape
+from .conftest import COMPLETE
 
 settings.register_profile("ci", max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("release", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))

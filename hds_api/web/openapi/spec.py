@@ -12,7 +12,9 @@ import yaml
 from flask_smorest import Api
 
 from ... import __version__
-from ...rules import InvalidRequest, Rules
+from ...exceptions import InvalidRequest
+from ...i18n import DEFAULT_LANGUAGE
+from ...rules import Rules
 from ...rules.render.answers_schema import answers_openapi_schema
 from .. import errors
 from .docs_ui import ASSETS_URL
@@ -56,7 +58,9 @@ def example_request(example: dict[str, Any]) -> dict[str, Any]:
 
 
 class HdsApi(Api):
-    """flask-smorest's Api with this service's error shape."""
+    """flask-smorest's Api with this service's error shape: `ERROR_SCHEMA` documents it, and
+    `handle_http_exception` — the method flask-smorest documents and registers for every `HTTPException` —
+    answers it."""
 
     ERROR_SCHEMA = ErrorSchema
 
@@ -104,10 +108,13 @@ def describe(api: Api, rules: Rules) -> None:
         summary = example["title"]
         components.example(f"request-{example['id']}", {"summary": summary, "value": request})
         result = rules.evaluate(
-            request["answers"], request["as_of"], request.get("current_certification"), request.get("lang", "fr")
+            request["answers"],
+            request["as_of"],
+            request.get("current_certification"),
+            request.get("lang", DEFAULT_LANGUAGE),
         )
         components.example(f"result-{example['id']}", {"summary": summary, "value": result})
     try:
         rules.evaluate({"personal_data": "yes", "hosting": True}, "2017-01-01", None, "en")
     except InvalidRequest as invalid:
-        components.example("error-422", {"summary": "Bad answers", "value": errors.invalid_request_body(invalid)})
+        components.example("error-422", {"summary": "Bad answers", "value": invalid.body()})
