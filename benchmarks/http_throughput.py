@@ -1,23 +1,22 @@
-"""HTTP benchmark: the service under gunicorn with the project's config, against a bare Flask app that only
-parses the same JSON body (benchmarks/bare_app.py), same config and worker count. wrk runs on 127.0.0.1,
-alternating the two servers, and the median throughput ratio is printed beside its target.
+"""HTTP benchmark, side by side in one run: the service under gunicorn with the project's configuration (access
+log on, as deployed), a bare Flask app that only parses the same JSON bodies (benchmarks/bare_app.py), and, with
+`--before DIR`, the service of another checkout (the code before a change), all with the same worker count.
 
-Throughput swings with whatever else the machine runs, so two steadier figures follow: the CPU time the gunicorn
-workers spent per request (from /proc, so other processes' load does not count), and the time each app takes
-per request in-process (no HTTP, no network).
+wrk rotates 64 distinct complete assessments (benchmarks/http_bodies.py) on 127.0.0.1, the servers taking turns
+round after round. Throughput swings with whatever else the machine runs, so the figure that counts is the CPU
+time the gunicorn workers spent per request (from /proc: other processes' load does not count); the target is
+the bare app's CPU per request over the service's, >= 1.2. Each app's CPU time per request in-process (no HTTP)
+follows (benchmarks/http_in_process.py).
 
-    bash benchmarks/http.sh [--rounds 7] [--seconds 3] [--workers 2] [--connections 4]
+    bash benchmarks/http.sh [--rounds 5] [--seconds 3] [--workers 2] [--connections 4] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,90 +26,55 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
+from benchmarks.http_bodies import complete_bodies  # noqa: E402
+from tests.support import free_port  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
-TARGET_RATIO = 0.8
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+TARGET_RATIO = 1.2
 WRK = "/usr/bin/wrk"
+URL_PATH = "/v1/assessments"
 
-# A complete 20-answer assessment (a GHT whose convention does not entrust hosting), with a gap analysis.
-REQUEST = {
-    "answers": {**TWENTY_ANSWERS, "non_eea_access": True},
-    "as_of": "2026-11-25",
-    "lang": "en",
-    "current_certification": {"activities": [1, 2, 3, 4], "referential": "v2", "valid_until": "2027-12-31"},
-}
+LUA = """-- POST /v1/assessments, rotating distinct bodies (written by benchmarks/http_throughput.py)
+local bodies = {%s}
+local requests, counter = {}, 0
 
-LUA = """wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = [==[{body}]==]
+function init(args)
+  local headers = {["Content-Type"] = "application/json"}
+  for i, body in ipairs(bodies) do requests[i] = wrk.format("POST", "%s", headers, body) end
+end
+
+function request()
+  counter = counter + 1
+  return requests[(counter %% #requests) + 1]
+end
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def post(port: int, body: dict) -> tuple[int, dict]:
+    url = f"http://127.0.0.1:{port}{URL_PATH}"
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.status, json.load(response)
 
 
-def start(app: str, port: int, workers: int) -> subprocess.Popen:
+def start(root: Path, app: str, port: int, workers: int, probe: dict) -> subprocess.Popen:
     env = {**os.environ, "HDS_BIND": f"127.0.0.1:{port}", "HDS_WORKERS": str(workers)}
     server = subprocess.Popen(
-        [str(GUNICORN), "-c", "gunicorn.conf.py", app],
-        cwd=ROOT,
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", app],
+        cwd=root,
         env=env,
-        stdout=subprocess.DEVNULL,  # the service's JSON access log (the bare app has none): written, read by nobody
+        stdout=subprocess.DEVNULL,  # the service's JSON access log: written (as deployed), read by nobody
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            post(port)
+            post(port, probe)
             return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit(f"{app} did not start on port {port}")
-
-
-def post(port: int) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/v1/assessments",
-        data=json.dumps(REQUEST).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return json.load(response)
-
-
-def app_time_us(app, repeat: int = 5, number: int = 1000) -> float:
-    """Best-of-`repeat` mean CPU time of one POST through the WSGI app, in microseconds (CPU, not wall-clock
-    time: other processes' load does not count)."""
-    from werkzeug.test import EnvironBuilder
-
-    body = json.dumps(REQUEST).encode()
-    builder = EnvironBuilder(path="/v1/assessments", method="POST", data=body, content_type="application/json")
-    environ = builder.get_environ()
-
-    def run(count: int) -> float:
-        start = time.process_time()
-        for _ in range(count):
-            b"".join(app({**environ, "wsgi.input": io.BytesIO(body)}, lambda *args: None))
-        return (time.process_time() - start) / count * 1e6
-
-    run(200)
-    return min(run(number) for _ in range(repeat))
-
-
-def in_process() -> str:
-    from benchmarks.bare_app import app as bare
-    from hds_api import create_app
-
-    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):  # the access log, not on screen
-        service_us, bare_us = app_time_us(create_app()), app_time_us(bare)
-    extra = service_us - bare_us
-    return f"in-process: service {service_us:.0f} µs, bare {bare_us:.0f} µs per request (+{extra:.0f} µs)"
+    raise SystemExit(f"{app} in {root} did not start on port {port}")
 
 
 def worker_cpu_seconds(server: subprocess.Popen) -> float:
@@ -129,11 +93,9 @@ def worker_cpu_seconds(server: subprocess.Popen) -> float:
 
 
 def wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[float, int]:
-    """Requests per second, and the number of requests served."""
-    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script)]
-    output = subprocess.run(
-        [*command, f"http://127.0.0.1:{port}/v1/assessments"], capture_output=True, text=True, check=True
-    ).stdout
+    """Requests per second, and the number of requests served; any non-2xx answer stops the benchmark."""
+    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script), f"http://127.0.0.1:{port}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         raise SystemExit(f"wrk saw {errors.group(1)} error responses:\n{output}")
@@ -141,32 +103,51 @@ def wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[float,
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), served
 
 
+def in_process_us(root: Path, app: str, bodies_file: Path) -> float:
+    script = ROOT / "benchmarks" / "http_in_process.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(root), app, str(bodies_file)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.split()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--before", type=Path, help="a checkout of the code before a change, measured alongside")
     args = parser.parse_args()
 
+    bodies = complete_bodies()
     OUT.mkdir(parents=True, exist_ok=True)
-    script = OUT / "assessment.lua"
-    script.write_text(LUA.format(body=json.dumps(REQUEST)), encoding="utf-8")
-    ports = {"service": free_port(), "bare": free_port()}
-    servers = {
-        "service": start("wsgi:app", ports["service"], args.workers),
-        "bare": start("benchmarks.bare_app:app", ports["bare"], args.workers),
-    }
+    bodies_file = OUT / "assessment-bodies.json"
+    bodies_file.write_text(json.dumps(bodies), encoding="utf-8")
+    script = OUT / "assessments.lua"
+    quoted = ", ".join(f"[==[{json.dumps(body)}]==]" for body in bodies)
+    script.write_text(LUA % (quoted, URL_PATH), encoding="utf-8")
+
+    apps = {"service": (ROOT, "wsgi:app"), "bare": (ROOT, "benchmarks.bare_app:app")}
+    if args.before:
+        apps["before"] = (args.before.resolve(), "wsgi:app")
+    ports = {name: free_port() for name in apps}
+    servers = {}
     try:
-        result = post(ports["service"])
-        assert result["status"] == "complete" and result["hds_certification_required"], result
+        for name, (root, app) in apps.items():
+            servers[name] = start(root, app, ports[name], args.workers, bodies[0])
+        for name in ("service", "before"):
+            if name in servers:
+                status, result = post(ports[name], bodies[1])
+                assert status == 200 and result["status"] == "complete", result
         for name in servers:  # warm-up
             wrk(ports[name], script, 1, args.connections)
-        rates: dict[str, list[float]] = {"service": [], "bare": []}
+        rates: dict[str, list[float]] = {name: [] for name in servers}
         cpu = {name: 0.0 for name in servers}
         served = {name: 0 for name in servers}
-        for _ in range(args.rounds):
-            for name in ("service", "bare"):
+        order = list(servers)
+        for round_number in range(args.rounds):
+            for name in order[round_number % len(order) :] + order[: round_number % len(order)]:
                 before = worker_cpu_seconds(servers[name])
                 rate, count = wrk(ports[name], script, args.seconds, args.connections)
                 cpu[name] += worker_cpu_seconds(servers[name]) - before
@@ -176,20 +157,26 @@ def main() -> int:
         for server in servers.values():
             server.terminate()
             server.wait(timeout=10)
-    ratios = [service / bare for service, bare in zip(rates["service"], rates["bare"], strict=True)]
-    print(f"workers={args.workers} connections={args.connections} rounds={args.rounds} x {args.seconds}s")
-    for name, values in rates.items():
-        print(f"{name:>8}: median {statistics.median(values):8.0f} req/s  ({', '.join(f'{v:.0f}' for v in values)})")
-    cpu_us = {name: cpu[name] / served[name] * 1e6 for name in servers}
-    cpu_ratio = cpu_us["bare"] / cpu_us["service"]
+
     print(
-        f"worker CPU: service {cpu_us['service']:.0f} µs, bare {cpu_us['bare']:.0f} µs per request "
-        f"(ratio {cpu_ratio:.2f}: the throughput ratio on a machine with nothing else to run)"
+        f"workers={args.workers} connections={args.connections} rounds={args.rounds} x {args.seconds}s, "
+        f"{len(bodies)} distinct bodies, load average {os.getloadavg()[0]:.1f}"
     )
-    print(in_process())
-    ratio = statistics.median(ratios)
+    cpu_us = {name: cpu[name] / served[name] * 1e6 for name in servers}
+    for name in servers:
+        ratio = cpu_us["bare"] / cpu_us[name]
+        in_process = in_process_us(*apps[name], bodies_file)
+        print(
+            f"{name:>8}: worker CPU {cpu_us[name]:4.0f} µs/request (bare/this {ratio:.2f}), "
+            f"in-process {in_process:4.0f} µs, throughput median {statistics.median(rates[name]):6.0f} req/s "
+            f"({', '.join(f'{rate:.0f}' for rate in rates[name])})"
+        )
+    ratio = cpu_us["bare"] / cpu_us["service"]
     verdict = "ok" if ratio >= TARGET_RATIO else "BELOW TARGET"
-    print(f"   ratio: median {ratio:.2f} (target >= {TARGET_RATIO}) {verdict}")
+    print(
+        f"   ratio: {ratio:.2f}, the bare-Flask floor's worker CPU per request over the service's (target >= "
+        f"{TARGET_RATIO}) {verdict}"
+    )
     return 0
 
 

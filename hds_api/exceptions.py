@@ -16,8 +16,20 @@ from .i18n import VALIDATION, message, text_language
 MAX_LISTED_ERRORS = 20
 
 
+# The phrases the contract uses (`Unprocessable Entity`), pinned: `http.HTTPStatus` renames some from Python 3.13
+# on (RFC 9110: `Unprocessable Content`), and an upgrade must not change an answer.
+REASONS = {
+    413: "Request Entity Too Large",
+    414: "Request URI Too Long",
+    416: "Requested Range Not Satisfiable",
+    422: "Unprocessable Entity",
+}
+
+
 def reason(code: int) -> str:
-    """The reason phrase of `code` (`Unprocessable Entity`): the error shape's `status`, and the status line's."""
+    """The reason phrase of `code`: the error shape's `status`, and the status line's."""
+    if code in REASONS:
+        return REASONS[code]
     try:
         return HTTPStatus(code).phrase
     except ValueError:

@@ -26,3 +26,17 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def make_client():
+    """A client of an app built with the given settings (cached: building an app takes ~0.1 s)."""
+    built: dict = {}
+
+    def make(**config):
+        key = tuple(sorted((name, repr(value)) for name, value in config.items()))
+        if key not in built:
+            built[key] = create_app({"TESTING": True, **config})
+        return built[key].test_client()
+
+    return make

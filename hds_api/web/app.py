@@ -1,55 +1,64 @@
-"""The Flask application factory."""
+"""The Flask application factory, and the WSGI stack around it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
 
-from .. import settings as settings
+from .. import settings
 from ..rules import load_rules
 from . import errors, form
 from .api import RULES_EXTENSION, register_blueprints
+from .api.assessments import HANDLER_EXTENSION
+from .handlers import Assess
+from .hot_route import HotRoute
 from .json_provider import OrjsonProvider
-from .middleware import access_log as request_log
-from .middleware import api_keys, framing, limits, security_headers, vary
-from .middleware import cors as headers
+from .language import NegotiatingRequest
+from .middleware import access_log, api_keys, cors, framing, limits, security_headers, vary
 from .openapi import docs_ui
 from .openapi import spec as openapi
 
-
-class HdsFlask(Flask):
-    def ensure_sync(self, func):
-        """Every view here is synchronous: skip Flask's coroutine check, which flask-smorest and webargs make it
-        run about ten times a request (~15% of an assessment's time in the app)."""
-        return func
+# WSGI middleware, outermost first: each wraps all that follow, then the hot route, then Flask — the same stack
+# whichever of the two answers. The access log sees every answer, refusals included; CORS answers preflights
+# before API keys ask for a key; keys are checked before a body is read; the body is read, bounded, before
+# anything parses it; `Vary` names what the app negotiated.
+MIDDLEWARE = (access_log, security_headers, cors, api_keys, framing, limits, vary)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the application: settings, rules (loaded and validated here, once), API, docs, errors.
+    """Build the application: settings, rules (loaded and validated here, once), API, docs, errors, middleware.
 
-    Settings come from the environment (`hds_api.settings`); `config` overrides them (tests use it).
+    Settings come from the environment (`hds_api.settings`); `config` overrides them (tests use it), and
+    `HOT_ROUTE=False` sends every request through Flask.
     """
-    app = HdsFlask(__name__)
+    app = Flask(__name__)
     app.json = OrjsonProvider(app)
+    app.request_class = NegotiatingRequest
     app.config.from_mapping(settings.from_environment())
     app.config.from_mapping(openapi.FLASK_SETTINGS)
+    app.config["HOT_ROUTE"] = True
     if config:
         app.config.from_mapping(config)
-    request_log.init_app(app)  # WSGI middleware around the whole app: every answer gets its id and log line
-    api_keys.init_app(app)
     rules = load_rules(app.config["RULES_DIR"])
     app.extensions[RULES_EXTENSION] = rules
+    assess = Assess(rules, app.config["DEFAULT_LANG"], app.config["MAX_JSON_DEPTH"])
+    app.extensions[HANDLER_EXTENSION] = assess
 
+    api_keys.describe(app.config)  # before the Api: with keys, the spec names its security schemes
     api = openapi.HdsApi(app)
     openapi.describe(api, rules)  # before the blueprints: their schemas are converted as they register
     register_blueprints(api)
     docs_ui.init_app(app)
     form.init_app(app)
     errors.init_app(app)
-    framing.init_app(app)
-    limits.init_app(app)
-    headers.init_app(app)
-    vary.init_app(app)
-    security_headers.init_app(app)
+    app.wsgi_app = middleware_stack(app.wsgi_app, assess, app.config)
     return app
+
+
+def middleware_stack(flask_wsgi_app: Callable, assess: Assess, config: dict[str, Any]) -> Callable:
+    wsgi_app = HotRoute(flask_wsgi_app, assess) if config["HOT_ROUTE"] else flask_wsgi_app
+    for middleware in reversed(MIDDLEWARE):
+        wsgi_app = middleware.wrap(wsgi_app, config)
+    return wsgi_app

@@ -1,4 +1,10 @@
-"""The one JSON error shape — `{"code", "status", "message", "errors"}` — and the handlers that produce it."""
+"""Flask's side of the one error shape: an `HdsError` raised in a view, and every HTTP error raised by Flask,
+werkzeug, webargs or a view (`abort`), answered as `hds_api.exceptions.error_body` says.
+
+The HTTP errors reach `handle_http_exception` through flask-smorest's documented hook (`HdsApi` overrides
+`Api.handle_http_exception`, which flask-smorest registers for `HTTPException`); Flask turns an uncaught exception
+into an `InternalServerError`, logged first, so that covers it too.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +12,21 @@ import re
 from typing import Any
 
 import marshmallow as ma
-from flask import Flask, Response, jsonify
+from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import HTTP_STATUS_CODES
 
-from ..exceptions import InvalidRequest, listed_errors
-from ..i18n import VALIDATION as VALIDATION_MESSAGES
-from .language import negotiated_language
+from ..exceptions import HdsError, error_body, reason
+from ..i18n import HTTP, VALIDATION, message
+from .answers import error_answer, json_answer
+from .api.responses import answer_response
+from .language import message_language
 
-# Shown for every 500: whatever went wrong inside stays in the log, never in the response.
-INTERNAL_ERROR_MESSAGE = "The server met an unexpected error; it has been logged."
 # Headers of an HTTPException's own response worth keeping (Allow on 405, Retry-After on 429/503…).
 DROPPED_HEADERS = {"content-type", "content-length"}
 # werkzeug's descriptions carry bits of HTML (`<code>Content-Length</code>`); a JSON message is plain text.
 HTML_TAG = re.compile(r"<[^>]+>")
-
-
-def error_body(
-    code: int, message: str | None = None, errors: dict[str, Any] | None = None, more_errors: int = 0
-) -> dict[str, Any]:
-    """The error shape of CONTRACT.md section 5; past `MAX_LISTED_ERRORS` fields, `more_errors` counts the rest."""
-    status = HTTP_STATUS_CODES.get(code, "Unknown Error")
-    listed, more = listed_errors(errors or {}, more_errors)
-    body = {"code": code, "status": status, "message": message or status, "errors": listed}
-    if more:
-        body["more_errors"] = more
-    return body
-
-
-def error_response(
-    code: int,
-    message: str | None = None,
-    errors: dict[str, Any] | None = None,
-    headers: Any = None,
-    more_errors: int = 0,
-) -> Response:
-    response = jsonify(error_body(code, message, errors, more_errors))
-    response.status_code = code
-    if headers:
-        response.headers.extend(headers)
-    return response
-
-
-def invalid_request_body(error: InvalidRequest) -> dict[str, Any]:
-    """A 422 body for an engine `InvalidRequest` (also what a batch item's `error` holds)."""
-    return error_body(422, error.message, error.errors, error.more)
-
-
-def invalid_request_response(error: InvalidRequest) -> Response:
-    return error_response(422, error.message, error.errors, more_errors=error.more)
+# Errors whose message is the service's own, in the request's language; the others keep werkzeug's description.
+OWN_MESSAGES = {404: "not_found", 405: "method_not_allowed", 500: "internal", 503: "not_ready"}
 
 
 def validation_errors(messages: Any, schema: ma.Schema | None = None, prefix: str = "") -> dict[str, dict[str, Any]]:
@@ -87,38 +59,38 @@ def validation_errors(messages: Any, schema: ma.Schema | None = None, prefix: st
 
 
 def localised_invalid_message(count: int, lang: str) -> str:
-    return VALIDATION_MESSAGES[lang]["invalid"].format(count=count)
+    return message(VALIDATION, lang, "invalid", count=count)
 
 
 def handle_http_exception(error: HTTPException) -> Response:
-    """Every HTTP error, raised by Flask, werkzeug, webargs or a view, in the one shape."""
+    """Every HTTP error in the one shape; a 5xx says nothing of what went wrong inside."""
     if error.code is None:  # a bare HTTPException carrying its own response: nothing to reshape
         return error.get_response()
     code = error.code
     data = getattr(error, "data", None) or {}
-    message = data.get("message") or HTML_TAG.sub("", error.description or "")
     errors = data.get("errors")
     more = data.get("more_errors", 0)
+    text = data.get("message")
     if errors is None and "messages" in data:
         errors = validation_errors(data["messages"], data.get("schema"))
         if code == 422:
-            message = localised_invalid_message(len(errors) + more, negotiated_language())
-        elif errors:  # e.g. webargs' 400 for a body that is not JSON: its own words say more than werkzeug's
-            message = next(iter(errors.values()))["message"]
-    if code >= 500:
-        message = INTERNAL_ERROR_MESSAGE if code == 500 else HTTP_STATUS_CODES.get(code, "Server Error")
+            text = localised_invalid_message(len(errors) + more, message_language())
+        elif errors and text is None:  # e.g. webargs' 400: its own words say more than werkzeug's
+            text = next(iter(errors.values()))["message"]
+    key = OWN_MESSAGES.get(code)
+    if code >= 500:  # nothing of what went wrong inside
+        text = message(HTTP, message_language(), key) if key else reason(code)
         errors, more = {}, 0
+    elif text is None:
+        text = message(HTTP, message_language(), key) if key else HTML_TAG.sub("", error.description or "")
     headers = [(key, value) for key, value in error.get_headers() if key.lower() not in DROPPED_HEADERS]
     headers += list((data.get("headers") or {}).items())
-    return error_response(code, message, errors, headers, more)
+    return answer_response(json_answer(code, error_body(code, text, errors, more), headers))
 
 
-def handle_invalid_request(error: InvalidRequest) -> Response:
-    return invalid_request_response(error)
+def handle_hds_error(error: HdsError) -> Response:
+    return answer_response(error_answer(error))
 
 
 def init_app(app: Flask) -> None:
-    """Flask turns an uncaught exception into an `InternalServerError` (logged first), so the
-    `HTTPException` handler covers it too."""
-    app.register_error_handler(HTTPException, handle_http_exception)
-    app.register_error_handler(InvalidRequest, handle_invalid_request)
+    app.register_error_handler(HdsError, handle_hds_error)

@@ -17,21 +17,11 @@ import orjson
 from gunicorn import util
 from gunicorn.http.errors import ParseException
 from gunicorn.workers.sync import SyncWorker
-from werkzeug.http import HTTP_STATUS_CODES
 
-from .errors import error_body
+from ..exceptions import error_body, reason, status_line
+from ..i18n import SERVER, default_language
 from .middleware.access_log import HEADER, AccessLog
 from .middleware.security_headers import NON_HTML_HEADERS
-
-MESSAGES = {
-    400: "The request is not valid HTTP/1.1 (request line, header or framing); it was not processed.",
-    403: "The request is forbidden.",
-    414: "The request line is longer than {cfg.limit_request_line} bytes.",
-    417: "Only `Expect: 100-continue` is supported.",
-    431: "The request has more than {cfg.limit_request_fields} header fields, or one longer than "
-    "{cfg.limit_request_field_size} bytes.",
-    501: "Only the chunked transfer coding is supported.",
-}
 
 
 class _Page:
@@ -58,12 +48,19 @@ class _Page:
 
 
 class JsonErrorsWorker(SyncWorker):
+    def init_process(self) -> None:
+        """gunicorn's hook, in the new worker: the language of its messages is the default (there is no request to
+        negotiate with), read once."""
+        self.message_lang = default_language()
+        super().init_process()
+
     def handle_error(self, req, client, addr, exc) -> None:
         page = _Page()
         started = time.perf_counter()
         super().handle_error(req, page, addr, exc)  # classified and logged by gunicorn; its page stays here
         code = page.status(exc)
-        message = MESSAGES.get(code, HTTP_STATUS_CODES.get(code, "Error")).format(cfg=self.cfg)
+        texts = SERVER[self.message_lang]
+        message = texts[str(code)].format(cfg=self.cfg) if str(code) in texts else reason(code)
         detail = {"request": {"message": str(exc)[:200]}} if code < 500 and str(exc) else {}
         body = orjson.dumps(error_body(code, message, detail))
         rid = os.urandom(16).hex()
@@ -74,7 +71,7 @@ class JsonErrorsWorker(SyncWorker):
             *NON_HTML_HEADERS,
             (HEADER, rid),
         ]
-        status = f"{code} {HTTP_STATUS_CODES.get(code, 'Error')}"
+        status = status_line(code)
         head = "".join(f"{name}: {value}\r\n" for name, value in headers)
         try:
             util.write_nonblock(client, f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body)

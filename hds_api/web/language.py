@@ -1,14 +1,16 @@
-"""Which language to answer in: `lang` when given, else the best of Accept-Language, else the default."""
+"""Negotiation for the Flask views: the language of an answer (`hds_api.i18n.negotiate` on the request's own
+parts, as the handlers do) and the media types of the batch, each recorded for `Vary` and the access log."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, request
+from flask import Request, current_app, request
 
-from ..exceptions import InvalidRequest
-from ..i18n import LANGUAGES
-from ..i18n import VALIDATION as MESSAGES
+from ..i18n import LANGUAGES, negotiate
+from .middleware.access_log import LANG_KEY
+from .middleware.vary import vary_on
+from .negotiation import environ_language, query_lang
 
 ACCEPT_LANGUAGE = {
     "in": "header",
@@ -28,34 +30,37 @@ LANG_QUERY = {
 }
 
 
-def checked_query_language() -> str | None:
-    """The query string's `lang`, if any; an unsupported one is a 422 naming the languages."""
-    if not request.query_string:  # the usual case; parsing an empty query string still costs a few µs
-        return None
-    lang = request.args.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        message_lang = negotiated_language()
-        entry = {"message": MESSAGES[message_lang]["bad_language"], "allowed": list(LANGUAGES)}
-        raise InvalidRequest({"lang": entry}, message_lang)
-    return lang
-
-
 def response_language(explicit: Any = None) -> Any:
-    """The language of this request's answer: `explicit` (the body's `lang`), else the query's `lang`, else
-    the best of Accept-Language, else the configured default.
+    """The language of this request's answer: `explicit` (a body's `lang`, or the query's once validated), else
+    the query's `lang`, else the best of Accept-Language, else the configured default.
 
     A `lang` given is returned as it is, even unsupported, so that validation names it.
     """
-    if explicit is not None:
-        return explicit
-    if "lang" in request.args:
-        return request.args["lang"]
-    return request.accept_languages.best_match(LANGUAGES) or current_app.config["DEFAULT_LANG"]
+    environ = request.environ
+    lang = query_lang(environ.get("QUERY_STRING", "")) if explicit is None else explicit
+    if lang is None:
+        lang = negotiate(None, environ.get("HTTP_ACCEPT_LANGUAGE"), current_app.config["DEFAULT_LANG"])
+        vary_on(environ, "Accept-Language")
+    if lang in LANGUAGES:
+        environ[LANG_KEY] = lang
+    return lang
 
 
-def negotiated_language() -> str:
-    """A supported language from the query, Accept-Language or the configured default; never fails."""
-    asked = request.args.get("lang")
-    if asked in LANGUAGES:
-        return asked
-    return request.accept_languages.best_match(LANGUAGES) or current_app.config["DEFAULT_LANG"]
+def message_language() -> str:
+    """A served language for a message: the query's `lang` if served, else negotiated; never fails."""
+    environ = request.environ
+    lang, vary = environ_language(environ, current_app.config["DEFAULT_LANG"])
+    if vary:
+        vary_on(environ, "Accept-Language")
+    environ[LANG_KEY] = lang
+    return lang
+
+
+class NegotiatingRequest(Request):
+    """Flask's request (`Flask.request_class`), recording for `Vary` that a view chose by `Accept` (the batch's JSON
+    or CSV)."""
+
+    @property
+    def accept_mimetypes(self):
+        vary_on(self.environ, "Accept")
+        return super().accept_mimetypes

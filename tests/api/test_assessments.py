@@ -124,7 +124,7 @@ def test_unknown_and_missing_request_fields(client):
     assert response.status_code == 422
     errors = response.get_json()["errors"]
     assert errors["answer"]["allowed"] == ["answers", "as_of", "current_certification", "lang"]
-    assert errors["answers"]["message"] == "Missing data for required field."
+    assert errors["answers"]["message"] == "Required field."
     assert response.get_json()["message"] == "The request has 2 invalid field(s)."
 
 

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import pytest
 from werkzeug.exceptions import default_exceptions
-from werkzeug.http import HTTP_STATUS_CODES
 
 from hds_api import create_app
 
+from ..support import assert_error_shape
+
 SECRET = "internal detail: /srv/secret/path line 42"
-
-
-def assert_error_shape(response, code):
-    assert response.status_code == code
-    assert response.mimetype == "application/json"
-    body = response.get_json()
-    assert set(body) == {"code", "status", "message", "errors"}
-    assert body["code"] == code
-    assert body["status"] == HTTP_STATUS_CODES[code]
-    assert isinstance(body["message"], str) and body["message"]
-    assert isinstance(body["errors"], dict)
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    return body
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +53,14 @@ def test_404_unknown_path(client):
     assert_error_shape(client.get("/v1/nothing-here"), 404)
 
 
-def test_400_malformed_json(client):
+def test_400_malformed_json_in_the_negotiated_language(client):
     response = client.post("/v1/assessments", data=b'{"answers": {', content_type="application/json")
     body = assert_error_shape(response, 400)
-    assert body["errors"]["body"]["message"] == "Invalid JSON body."
+    assert body["errors"]["body"]["message"] == body["message"] == "Corps JSON invalide."
+    english = client.post("/v1/assessments?lang=en", data=b'{"answers": {', content_type="application/json")
+    assert assert_error_shape(english, 400)["message"] == "Invalid JSON body."
+    assert "Vary" not in english.headers  # the query named the language
+    assert response.headers["Vary"] == "Accept-Language"
 
 
 def test_400_body_not_utf8(client):

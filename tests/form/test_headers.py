@@ -9,17 +9,14 @@ import pytest
 
 from hds_api import create_app
 
+from ..support import policy
+
 PORTAL = "https://portal.chu-example.fr"
 
 
 @pytest.fixture(scope="module")
 def client():
     return create_app({"FORM_ALLOWED_ORIGINS": PORTAL}).test_client()
-
-
-def policy(response) -> dict[str, str]:
-    directives = (part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))
-    return {name: value for name, value in directives}
 
 
 def page_config(response) -> dict:

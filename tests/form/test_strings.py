@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hds_api.web.form.strings import LANGUAGES, STRINGS
+from hds_api.i18n import LANGUAGES
+from hds_api.web.form.strings import STRINGS
 
 from ..answers import MANAGED_SERVICES_REQUIRED
 

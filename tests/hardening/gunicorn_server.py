@@ -15,24 +15,12 @@ import subprocess
 import time
 from pathlib import Path
 
+from ..support import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 START_TIMEOUT = 30.0
 _STARTS = itertools.count()
-
-
-def wait_for(condition, what: str, timeout: float = 30.0) -> None:
-    """Until `condition()` holds: a test waits for what it needs, never for a guessed time (the machine may be slow)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"{what}: not within {timeout} s"
-        time.sleep(0.02)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def listening(port: int) -> bool:

@@ -14,7 +14,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from .gunicorn_server import ROOT, free_port, listening
+from ..support import free_port
+from .gunicorn_server import ROOT, listening
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # /usr/sbin is not on every user's PATH
 SITE = ROOT / "deploy" / "nginx-hds-scope.conf"

@@ -10,7 +10,7 @@ import pytest
 from hds_api.settings import SettingsError, from_environment
 from hds_api.web.middleware import api_keys
 
-from .conftest import assert_error_shape
+from ..support import assert_error_shape
 
 KEY, OTHER_KEY = "k3y-0123456789abcdef", "another-key-fedcba9876543210"
 URL = "/v1/assessments"

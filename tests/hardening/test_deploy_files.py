@@ -17,7 +17,7 @@ from hds_api.settings import SETTINGS
 from hds_api.web.middleware.access_log import SANE_ID
 
 from ..conftest import ROOT
-from .gunicorn_server import free_port, wait_for
+from ..support import free_port, wait_for
 
 DEPLOY = ROOT / "deploy"
 SITE = (DEPLOY / "nginx-hds-scope.conf").read_text(encoding="utf-8")

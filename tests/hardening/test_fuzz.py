@@ -24,7 +24,8 @@ from hds_api.batch.formats.table import input_columns
 from hds_api.cli.main import main
 
 from ..batch.conftest import error_outcome, outcomes_of
-from .conftest import COMPLETE, assert_error_shape
+from ..support import assert_error_shape
+from .conftest import COMPLETE
 
 settings.register_profile("ci", max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("release", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))

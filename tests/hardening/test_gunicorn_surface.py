@@ -9,11 +9,12 @@ from pathlib import Path
 
 import orjson
 import pytest
-from werkzeug.http import HTTP_STATUS_CODES
 
+from hds_api.exceptions import reason
+
+from ..support import JSON_POLICY
 from .gunicorn_server import Gunicorn
 
-JSON_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 HEAD = b"Host: 127.0.0.1\r\n"
 POST = b"POST /v1/assessments HTTP/1.1\r\n" + HEAD + b"Content-Type: application/json\r\n"
 CHUNKED = POST + b"Transfer-Encoding: chunked\r\n"
@@ -66,7 +67,7 @@ def test_errors_gunicorn_answers_come_in_the_error_shape(server, data, code):
     assert headers["content-security-policy"] == JSON_POLICY and len(headers["x-request-id"]) == 32
     error = orjson.loads(body)
     assert set(error) == {"code", "status", "message", "errors"}
-    assert error["code"] == code and error["status"] == HTTP_STATUS_CODES[code] and error["message"]
+    assert error["code"] == code and error["status"] == reason(code) and error["message"]
 
 
 def test_those_errors_leave_no_stack_trace_and_the_service_answers(server):

@@ -8,15 +8,8 @@ import re
 
 import pytest
 
+from ..support import JSON_POLICY, policy
 from .conftest import COMPLETE
-
-JSON_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-
-
-def policy(response) -> dict[str, str]:
-    parts = (part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))
-    return {name: value for name, value in parts}
-
 
 REQUESTS = [
     ("get", "/health", {}),

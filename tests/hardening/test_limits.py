@@ -11,9 +11,9 @@ import pytest
 from hds_api.batch.formats.lines import BoundedLines, LineTooLong
 from hds_api.cli.main import main
 from hds_api.settings import SettingsError, from_environment
-from hds_api.web.middleware.limits import too_deep
+from hds_api.web.json_body import too_deep
 
-from .conftest import assert_error_shape
+from ..support import assert_error_shape
 
 URL, BATCH = "/v1/assessments", "/v1/assessments/batch"
 

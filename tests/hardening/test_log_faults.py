@@ -18,8 +18,9 @@ import pytest
 
 from hds_api import create_app
 
+from ..support import free_port
 from .conftest import COMPLETE
-from .gunicorn_server import GUNICORN, ROOT, Gunicorn, free_port
+from .gunicorn_server import GUNICORN, ROOT, Gunicorn
 
 WARNING = "access log line dropped"
 REQUESTS = [("GET", "/health", None), ("POST", "/v1/assessments", {"answers": COMPLETE}), ("GET", "/ready", None)]

@@ -16,16 +16,15 @@ import threading
 import time
 
 import pytest
-from werkzeug.http import HTTP_STATUS_CODES
 
 from hds_api.rules import DEFAULT_RULES_DIR
 
+from ..support import assert_raw_error_shape, free_port, wait_for
 from .conftest import COMPLETE
-from .gunicorn_server import Gunicorn, free_port, wait_for
+from .gunicorn_server import Gunicorn
 from .nginx_server import Nginx
 
 ASSESSMENT = json.dumps({"answers": COMPLETE, "as_of": "2026-11-25"}).encode()
-NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 SLOW_CLIENTS = 8
 SLOW_SECONDS = 4.0  # how long the slow clients keep their connections, sending a byte every BYTE_EVERY
 BYTE_EVERY = 0.1
@@ -149,19 +148,11 @@ def test_one_request_id_in_the_response_and_both_logs(service):
         assert f'"request_id":"{request_id}"' in gunicorn.output  # the service's own access log
 
 
-def assert_error_shape(status: int, headers, body: dict, code: int) -> None:
-    assert status == code and headers["Content-Type"] == "application/json"
-    assert body["code"] == code and body["status"] == HTTP_STATUS_CODES[code] and body["message"]
-    assert isinstance(body["errors"], dict)
-    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Content-Security-Policy"] == NON_HTML_POLICY
-    assert headers["X-Request-ID"]
-
-
 def test_a_body_over_the_service_limit_is_refused_by_nginx_in_the_error_shape(service):
     _, nginx = service
     head = b"POST /v1/assessments/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     status, headers, body = raw_exchange(nginx.port, head + b"X-Request-ID: over\r\nContent-Length: 16777217\r\n\r\n")
-    assert_error_shape(status, headers, body, 413)
+    assert_raw_error_shape(status, headers, body, 413)
     assert body["errors"]["body"]["limit"] == 16 * 1024 * 1024 and headers["X-Request-ID"] == "over"
     assert nginx.logged("over")["upstream_status"] == ""  # the service never saw it
     # A body of exactly the service's limit goes on: the service reads it (and finds no JSON in it).
@@ -183,14 +174,14 @@ def test_a_body_over_the_service_limit_is_refused_by_nginx_in_the_error_shape(se
 )
 def test_requests_nginx_cannot_read_get_the_error_shape(service, request_bytes, code):
     _, nginx = service
-    assert_error_shape(*raw_exchange(nginx.port, request_bytes), code)
+    assert_raw_error_shape(*raw_exchange(nginx.port, request_bytes), code)
 
 
 def test_a_service_down_is_a_502_in_the_error_shape(tmp_path):
     nowhere = free_port()  # nothing listens there
     nginx = Nginx(tmp_path, (nowhere, nowhere)).wait_listening()
     try:
-        assert_error_shape(*exchange(nginx.port, "POST", "/v1/assessments", ASSESSMENT), 502)
+        assert_raw_error_shape(*exchange(nginx.port, "POST", "/v1/assessments", ASSESSMENT), 502)
     finally:
         nginx.stop()
 

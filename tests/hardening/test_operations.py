@@ -7,7 +7,8 @@ import logging
 
 import pytest
 
-from .conftest import COMPLETE, assert_error_shape
+from ..support import assert_error_shape
+from .conftest import COMPLETE
 
 ACCESS = "hds_api.access"
 FIELDS = {"time", "request_id", "method", "path", "status", "duration_ms", "bytes", "lang", "client"}

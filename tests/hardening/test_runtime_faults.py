@@ -13,8 +13,9 @@ import time
 
 import pytest
 
+from ..support import wait_for
 from .conftest import COMPLETE
-from .gunicorn_server import Gunicorn, wait_for
+from .gunicorn_server import Gunicorn
 
 AS_OF = "2026-11-25"
 ASSESSMENT = {"answers": COMPLETE, "as_of": AS_OF}

@@ -1,25 +1,40 @@
-"""`POST /v1/assessments`: assess one hosting service."""
+"""`POST /v1/assessments`: assess one hosting service. The work is `hds_api.web.handlers.Assess`'s, which the hot
+route in front of Flask calls too; this view describes the operation and hands the raw request to it."""
 
 from __future__ import annotations
 
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..language import ACCEPT_LANGUAGE, LANG_QUERY, checked_query_language, response_language
+from ..answers import JSON
+from ..handlers import Assess
+from ..language import ACCEPT_LANGUAGE, LANG_QUERY
 from ..openapi.schemas import AssessmentRequestSchema, AssessmentResultSchema, ErrorSchema
 from ..openapi.spec import example_refs
-from . import current_rules
-from .body import json_body
-from .responses import json_response
+from .responses import answer_response
+
+HANDLER_EXTENSION = "hds_assess"
 
 blp = Blueprint("assessments", __name__, url_prefix="/v1/assessments", description="Assessments")
+
+# The request body as `@blp.arguments` would describe it; the handler reads it (one way for every JSON body).
+REQUEST_BODY = {
+    "required": True,
+    "content": {JSON: {"schema": AssessmentRequestSchema, "examples": example_refs("request")}},
+}
+
+
+def current_handler() -> Assess:
+    """The handler `create_app` built, which the hot route shares."""
+    return current_app.extensions[HANDLER_EXTENSION]
 
 
 @blp.route("", parameters=[LANG_QUERY, ACCEPT_LANGUAGE])
 class Assessments(MethodView):
     init_every_request = False  # the view keeps no state: one instance serves every request
 
-    @json_body(blp, AssessmentRequestSchema(), examples=example_refs("request"))
+    @blp.doc(requestBody=REQUEST_BODY)
     @blp.response(200, AssessmentResultSchema, examples=example_refs("result"))
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
     @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than the configured limit.")
@@ -30,7 +45,7 @@ class Assessments(MethodView):
         description="Invalid request.",
         examples={"error-422": {"$ref": "#/components/examples/error-422"}},
     )
-    def post(self, body):
+    def post(self):
         """Assess one hosting service
 
         Complete answers give the conclusion (`status: complete`); partial answers give `status: incomplete`
@@ -38,11 +53,11 @@ class Assessments(MethodView):
         a 422 whose `errors` name each of them with the allowed ids or values. The language is `lang`, else
         Accept-Language, else French.
         """
-        result = current_rules().evaluate(
-            body["answers"],
-            body.get("as_of"),
-            body.get("current_certification"),
-            # The query's `lang` is checked by hand: a second webargs parse would cost ~15% of the request.
-            response_language(body.get("lang", checked_query_language())),
+        environ = request.environ
+        answer = current_handler()(
+            request.get_data(),
+            environ.get("CONTENT_TYPE"),
+            environ.get("QUERY_STRING", ""),
+            environ.get("HTTP_ACCEPT_LANGUAGE"),
         )
-        return json_response(result)
+        return answer_response(answer)

@@ -10,11 +10,9 @@ from itertools import islice
 from typing import Any
 
 import marshmallow as ma
-import orjson
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...batch import BatchOptions, UsageError
 from ...batch.formats import MEDIA_TYPES, TABLES, Input, make_writer
@@ -23,11 +21,11 @@ from ...batch.formats.json_format import read_json_items
 from ...batch.formats.lines import RowLimits
 from ...batch.messages import message
 from ...batch.pipeline import run
-from ...i18n import LANGUAGES
+from ...i18n import text_language
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ..errors import localised_invalid_message, validation_errors
-from ..language import ACCEPT_LANGUAGE, response_language
-from ..middleware.limits import check_json_depth, request_body
+from ..json_body import UnreadableBody, parse_json
+from ..language import ACCEPT_LANGUAGE, message_language, response_language
 from ..openapi.batch_schemas import (
     CSV,
     OK_RESPONSE,
@@ -38,7 +36,6 @@ from ..openapi.batch_schemas import (
 )
 from ..openapi.schemas import ErrorSchema
 from . import current_rules
-from .body import INVALID_JSON
 from .responses import JSON, accepts
 
 ENVELOPE = BatchEnvelopeSchema()
@@ -65,25 +62,13 @@ def _batch_body_limit() -> None:
     request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
 
 
-def _read_body(lang: str) -> None:
-    """Read the body once (later reads hit the cache), answering 413 with the limit when it is too large."""
-    try:
-        request_body()
-    except RequestEntityTooLarge:
-        limit = current_app.config["BATCH_MAX_BODY_BYTES"]
-        text = message(lang, "too_large", limit=limit)
-        abort(413, message=text, errors={"body": {"message": text, "limit": limit}})
-
-
 def _json_batch(query_lang: Any) -> tuple[list[Any], dict[str, Any]]:
-    raw = request.get_data()
     try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        abort(400, message=INVALID_JSON, errors={"body": {"message": INVALID_JSON}})
-    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before walking a million items
+        body = parse_json(request.get_data(), current_app.config["MAX_JSON_DEPTH"])
+    except UnreadableBody as unreadable:
+        raise unreadable.error(message_language()) from None
+    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before checking a million items
         _check_item_count(body["items"], _message_language(response_language(body.get("lang", query_lang))))
-    check_json_depth(body, raw)
     more = 0
     try:
         if not isinstance(body, dict):
@@ -155,7 +140,7 @@ def _answer(source: Input, output_format: str, checked: BatchOptions) -> Respons
 
 def _message_language(lang: Any) -> str:
     """For messages written before `lang` itself is validated."""
-    return lang if lang in LANGUAGES else "fr"
+    return text_language(lang)
 
 
 @blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
@@ -185,7 +170,6 @@ class BatchAssessments(MethodView):
         own fields override); send `Accept: text/csv` for a CSV answer.
         """
         options = dict(query)
-        _read_body(_message_language(response_language(options.get("lang"))))
         _check_options(options)  # the query's own values, even those a JSON body overrides
         if request.mimetype == CSV:
             options["lang"] = response_language(options.get("lang"))

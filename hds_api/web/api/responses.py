@@ -1,4 +1,5 @@
-"""Small helpers shared by the views: sending engine dicts as JSON, and refusing bodies that are not JSON."""
+"""Sending answers from the views: a handler's `Answer` as a Flask response, engine dicts as JSON, and refusing
+bodies that are not of the media types a view takes."""
 
 from __future__ import annotations
 
@@ -6,17 +7,26 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Response, current_app, request
-from flask_smorest import abort
+from flask import Response, request
 
-JSON = "application/json"
+from ..answers import JSON, Answer, json_answer
+from ..handlers import unsupported_media_type
+from ..language import message_language
+from ..middleware.access_log import LANG_KEY
+
+__all__ = ["JSON", "accepts", "answer_response", "json_response", "require_mimetype", "text_response"]
+
+
+def answer_response(answer: Answer) -> Response:
+    """`answer` as Flask sends it: the same status line, headers (in order) and body as the hot route's."""
+    if answer.lang is not None:
+        request.environ[LANG_KEY] = answer.lang
+    return Response(answer.body, status=answer.status, headers=answer.headers)
 
 
 def json_response(data: Any, status: int = 200) -> Response:
     """Send an already-shaped dict as it is: the engine's results need no marshmallow dump (it is slow)."""
-    response = current_app.json.response(data)
-    response.status_code = status
-    return response
+    return answer_response(json_answer(status, data))
 
 
 def text_response(text: str, mimetype: str = "text/plain") -> Response:
@@ -24,22 +34,13 @@ def text_response(text: str, mimetype: str = "text/plain") -> Response:
 
 
 def require_mimetype(*mimetypes: str) -> None:
-    """Answer 415 unless the body is sent as one of `mimetypes`."""
+    """415 unless the body is sent as one of `mimetypes`."""
     if request.mimetype not in mimetypes:
-        abort(
-            415,
-            message=f"The request body must be sent as {' or '.join(mimetypes)}.",
-            errors={
-                "Content-Type": {
-                    "message": f"Unsupported media type {request.mimetype or '(none)'!r}.",
-                    "allowed": list(mimetypes),
-                }
-            },
-        )
+        raise unsupported_media_type(request.content_type, mimetypes, message_language())
 
 
 def accepts(*mimetypes: str) -> Callable:
-    """Answer 415 unless the body is sent as one of `mimetypes`; place it above `@blp.arguments`."""
+    """415 unless the body is sent as one of `mimetypes`; place it above `@blp.arguments`."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)

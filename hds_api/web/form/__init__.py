@@ -6,10 +6,12 @@ import re
 
 from flask import Blueprint, Flask, current_app, render_template, request
 
+from ...i18n import negotiate
 from ..api import current_rules
+from ..middleware.access_log import LANG_KEY
 from .headers import security_headers
 from .settings import init_settings
-from .strings import STRINGS, language
+from .strings import STRINGS
 
 blp = Blueprint(
     "form",
@@ -26,7 +28,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @blp.get("/form")
 def form():
     """The intake form (`?lang=fr|en`, optional `?as_of=YYYY-MM-DD` for the legal date of the assessment)."""
-    lang = language(request.args.get("lang"), current_app.config.get("DEFAULT_LANG", "fr"))
+    # Not Accept-Language: an embedding portal chooses the language in the iframe's address, and gets that one.
+    lang = negotiate(request.args.get("lang"), None, current_app.config["DEFAULT_LANG"])
+    request.environ[LANG_KEY] = lang
     as_of = request.args.get("as_of", "")
     settings = current_app.extensions["hds_form"]
     page = {

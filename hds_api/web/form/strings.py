@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("fr", "en")
-
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "title": "Faut-il une certification HDS ?",
@@ -112,11 +110,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "download": "Download the result (JSON)",
     },
 }
-
-
-def language(requested: str | None, default: str) -> str:
-    """The page language: the requested one when we have it, else the service's default (French unless set).
-
-    Not Accept-Language: an embedding portal chooses the language in the iframe's address, and gets that one.
-    """
-    return requested if requested in LANGUAGES else default

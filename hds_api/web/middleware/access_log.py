@@ -5,10 +5,9 @@ lines or headers), else a new one; either way it is echoed in the response's `X-
 time, id, method, path (no query string), status, duration, response size, language and, with API keys, the
 key's fingerprint: enough to operate the service, nothing about what was assessed.
 
-It is WSGI middleware around the Flask app rather than request hooks: it sees every response, refusals included,
-and reads the WSGI environ directly instead of Flask's context proxies (a tenth of an assessment's time). Lines go
-to a `hds_api.log_sink.Sink` (`HDS_ACCESS_LOG`), which drops what a failing destination cannot take rather than
-fail or hold up the request.
+It is the outermost WSGI middleware (`hds_api.web.app` lists the stack): it sees every response, refusals
+included, the hot route's as Flask's. Lines go to a `hds_api.web.log_sink.Sink` (`HDS_ACCESS_LOG`), which drops
+what a failing destination cannot take rather than fail or hold up the request.
 """
 
 from __future__ import annotations
@@ -19,40 +18,20 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from urllib.parse import parse_qs
+from typing import Any
 
 import orjson
-from flask import Flask, request
-from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header
 
-from ..language import LANGUAGES
 from ..log_sink import Sink, open_sink
 
 LOGGER = logging.getLogger("hds_api.access")
 HEADER = "X-Request-ID"
 SANE_ID = re.compile(r"^[A-Za-z0-9._:=+/-]{1,128}$")
-# Where the middleware leaves the id, and where `api_keys` leaves the key's fingerprint, for the line.
+# Where the middleware leaves the id; where `api_keys` leaves the key's fingerprint and whatever answered the
+# language it answered in (the hot route, `hds_api.web.language`), for the line.
 ID_KEY = "hds_api.request_id"
 CLIENT_KEY = "hds_api.client"
-
-
-def request_id() -> str:
-    """This request's id (for other modules' log lines)."""
-    return request.environ.get(ID_KEY, "-")
-
-
-def _language(environ: dict, default: str) -> str:
-    """The language the request asked for (query, then Accept-Language), as the views negotiate it."""
-    query = environ.get("QUERY_STRING", "")
-    if "lang=" in query:
-        asked = parse_qs(query).get("lang", [""])[0]
-        if asked in LANGUAGES:
-            return asked
-    accepted = environ.get("HTTP_ACCEPT_LANGUAGE")
-    if accepted:
-        return parse_accept_header(accepted, LanguageAccept).best_match(LANGUAGES) or default
-    return default
+LANG_KEY = "hds_api.lang"
 
 
 def _emit(sink: Sink, line: str) -> None:
@@ -68,9 +47,8 @@ def _emit(sink: Sink, line: str) -> None:
 class AccessLog:
     """WSGI middleware: gives each request its id, echoes it, and logs one line once the app has answered."""
 
-    def __init__(self, wsgi_app: Callable, default_lang: str, sink: Sink | None):
+    def __init__(self, wsgi_app: Callable, sink: Sink | None):
         self.wsgi_app = wsgi_app
-        self.default_lang = default_lang
         self.sink = sink  # None: the log is off
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -99,14 +77,13 @@ class AccessLog:
             "status": int(status[:3]),
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
             "bytes": int(size) if size is not None else None,
-            "lang": _language(environ, self.default_lang),
+            "lang": environ.get(LANG_KEY),
             "client": environ.get(CLIENT_KEY),
         }
         _emit(self.sink, orjson.dumps(entry).decode())
 
 
-def init_app(app: Flask) -> None:
-    """Wrap the app outermost: the id exists before anything can refuse the request, and every answer is seen."""
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> AccessLog:
+    """Outermost: the id exists before anything can refuse the request, and every answer is seen."""
     LOGGER.setLevel(logging.INFO)
-    sink = open_sink(app.config.get("ACCESS_LOG", "-"))
-    app.wsgi_app = AccessLog(app.wsgi_app, app.config["DEFAULT_LANG"], sink)
+    return AccessLog(wsgi_app, open_sink(config.get("ACCESS_LOG", "-")))

@@ -2,7 +2,8 @@
 
 A key comes as `Authorization: Bearer <key>` or `X-API-Key: <key>`. Keys are kept as SHA-256 digests and the
 digest of the key presented is compared with each in constant time (`hmac.compare_digest`), every key every
-time: neither the content nor the length of a key leaks through timing. Without keys the API is open.
+time: neither the content nor the length of a key leaks through timing. Without keys the API is open (and this
+middleware is not in the stack at all).
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from flask import Flask, current_app, request
-
-from ..errors import error_response
+from ...exceptions import Unauthorized
+from ...i18n import HTTP, message
+from ..answers import error_answer, send
+from ..negotiation import environ_language
 from .access_log import CLIENT_KEY
 
-EXTENSION = "hds_api_keys"
 # Liveness, readiness, the form and its assets, the docs and the spec they show: nothing there is a result,
 # and a probe or a browser has no key to give. CORS preflights carry no credentials by design.
 OPEN_PATHS = frozenset({"/health", "/ready", "/form", "/favicon.ico", "/docs", "/openapi.json"})
@@ -28,12 +31,11 @@ def digest(key: str) -> bytes:
     return hashlib.sha256(key.encode("utf-8")).digest()
 
 
-def presented_key() -> str | None:
-    authorization = request.headers.get("Authorization", "")
-    scheme, _, credentials = authorization.partition(" ")
+def presented_key(environ: dict) -> str | None:
+    scheme, _, credentials = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
     if scheme.lower() == "bearer" and credentials.strip():
         return credentials.strip()
-    return request.headers.get("X-API-Key") or None
+    return environ.get("HTTP_X_API_KEY") or None
 
 
 def fingerprint(key: str) -> str:
@@ -45,22 +47,32 @@ def is_open(path: str) -> bool:
     return path in OPEN_PATHS or path.startswith(OPEN_PREFIXES)
 
 
-def _require_key():
-    digests = current_app.extensions[EXTENSION]
-    if request.method == "OPTIONS" or is_open(request.path):
-        return None
-    key = presented_key()
-    if key is not None:
-        given = digest(key)
-        matched = False
-        for known in digests:  # no early exit: the time taken does not tell which key matched
-            matched |= hmac.compare_digest(given, known)
-        if matched:
-            request.environ[CLIENT_KEY] = fingerprint(key)  # for the access log line
-            return None
-    message = "An API key is required: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`."
-    detail = "No API key given." if key is None else "Unknown API key."
-    return error_response(401, message, {"Authorization": {"message": detail}}, {"WWW-Authenticate": CHALLENGE})
+class ApiKeys:
+    def __init__(self, wsgi_app: Callable, keys: Iterable[str], default_lang: str):
+        self.wsgi_app = wsgi_app
+        self.digests = tuple(digest(key) for key in keys)
+        self.default_lang = default_lang
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") == "OPTIONS" or is_open(environ.get("PATH_INFO", "")):
+            return self.wsgi_app(environ, start_response)
+        key = presented_key(environ)
+        if key is not None:
+            given = digest(key)
+            matched = False
+            for known in self.digests:  # no early exit: the time taken does not tell which key matched
+                matched |= hmac.compare_digest(given, known)
+            if matched:
+                environ[CLIENT_KEY] = fingerprint(key)  # for the access log line
+                return self.wsgi_app(environ, start_response)
+        lang, vary = environ_language(environ, self.default_lang)
+        detail = message(HTTP, lang, "no_key" if key is None else "unknown_key")
+        refusal = Unauthorized(
+            message(HTTP, lang, "key_required"),
+            {"Authorization": {"message": detail}},
+            headers=[("WWW-Authenticate", CHALLENGE)],
+        )
+        return send(error_answer(refusal, vary, lang), start_response)
 
 
 # How the spec describes the keys (Swagger UI then offers to "Authorize"); open operations say `security: []`.
@@ -70,14 +82,20 @@ SECURITY_SCHEMES = {
 }
 
 
-def init_app(app: Flask) -> None:
+def configured_keys(config: dict[str, Any]) -> tuple[str, ...]:
+    return (*config.get("API_KEYS", ()), *config.get("API_KEYS_FILE", ()))
+
+
+def describe(config: dict[str, Any]) -> None:
     """Before the Api is built: with keys, the spec's options gain the security schemes."""
-    keys = (*app.config.get("API_KEYS", ()), *app.config.get("API_KEYS_FILE", ()))
-    app.extensions[EXTENSION] = tuple(digest(key) for key in keys)
-    if not keys:  # no key configured: no hook at all, the API is open
+    if not configured_keys(config):
         return
-    app.before_request(_require_key)
-    options = copy.deepcopy(app.config.get("API_SPEC_OPTIONS", {}))
+    options = copy.deepcopy(config.get("API_SPEC_OPTIONS", {}))
     options.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
     options["security"] = [{"bearer": []}, {"apiKey": []}]
-    app.config["API_SPEC_OPTIONS"] = options
+    config["API_SPEC_OPTIONS"] = options
+
+
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> Callable:
+    keys = configured_keys(config)
+    return ApiKeys(wsgi_app, keys, config["DEFAULT_LANG"]) if keys else wsgi_app

@@ -1,26 +1,40 @@
-"""A request body whose framing is broken — a bad chunk in `Transfer-Encoding: chunked`, a body that ends
-before its last chunk — is the client's error: 400 in the error shape, not a 500 with a stack trace in the log.
+"""A request body whose framing is broken — a bad chunk in `Transfer-Encoding: chunked`, a body that ends before
+its last chunk — is the client's error: 400 in the error shape, not a 500 with a stack trace in the log.
 
-gunicorn parses a chunked body lazily, as the view reads it, so its parse errors surface inside the app. (Errors
-in the request line and headers come before the app: `hds_api.web.gunicorn_worker` answers those.)
+gunicorn parses a chunked body lazily, as it is read; `limits` reads every body whole, inside this middleware, so
+its parse errors surface here. (Errors in the request line and headers come before the app:
+`hds_api.web.gunicorn_worker` answers those.)
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from gunicorn.http.errors import ChunkMissingTerminator, InvalidChunkExtension, InvalidChunkSize, NoMoreData
 
-from ..errors import error_response
+from ...exceptions import BadRequestBody
+from ...i18n import HTTP, message
+from ..answers import error_answer, send
+from ..negotiation import environ_language
 
 BROKEN_FRAMING = (InvalidChunkSize, ChunkMissingTerminator, InvalidChunkExtension, NoMoreData)
-MESSAGE = "The request body is malformed: its chunked transfer encoding is broken, or it ends too early."
 
 
-def _broken_body(error: Exception) -> Response:
-    detail = str(error)[:200] or type(error).__name__
-    return error_response(400, MESSAGE, {"body": {"message": detail}})
+class Framing:
+    def __init__(self, wsgi_app: Callable, default_lang: str):
+        self.wsgi_app = wsgi_app
+        self.default_lang = default_lang
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        try:
+            return self.wsgi_app(environ, start_response)
+        except BROKEN_FRAMING as error:
+            lang, vary = environ_language(environ, self.default_lang)
+            detail = str(error)[:200] or type(error).__name__
+            broken = BadRequestBody(message(HTTP, lang, "broken_framing"), {"body": {"message": detail}})
+            return send(error_answer(broken, vary, lang), start_response)
 
 
-def init_app(app: Flask) -> None:
-    for error in BROKEN_FRAMING:
-        app.register_error_handler(error, _broken_body)
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> Framing:
+    return Framing(wsgi_app, config["DEFAULT_LANG"])

@@ -1,75 +1,94 @@
-"""The JSON nesting limit: a deep document is refused before anything walks it recursively.
+"""Body size limits: a request body is read here, whole and bounded, before anything else sees it; beyond the
+limit of its path (`HDS_MAX_BODY_BYTES`, or `HDS_BATCH_MAX_BODY_BYTES` for the batch), 413 in the error shape
+naming the limit.
 
-Body size (`HDS_MAX_BODY_BYTES`, `HDS_BATCH_MAX_BODY_BYTES`) is werkzeug's to enforce and item count the batch's;
-CSV line and cell sizes are `hds_api.batch.formats.lines`'.
+A body announced larger than the limit is refused unread. One sent without `Content-Length` (chunked) is read up
+to one byte past the limit, never cut short: a cut body could pass for a whole one (a CSV batch missing its last
+rows). What passes is handed on as a complete body of known length. The JSON nesting limit is
+`hds_api.web.json_body`'s; CSV line and cell sizes `hds_api.batch.formats.lines`'.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
-from flask import Flask, Response, current_app, request
-from flask_smorest import abort
-from werkzeug.exceptions import RequestEntityTooLarge
+from ...batch.messages import message as batch_message
+from ...exceptions import PayloadTooLarge
+from ...i18n import HTTP, message
+from ..answers import error_answer, send
+from ..negotiation import environ_language
 
-from ..errors import error_response, handle_http_exception
-
-
-def too_deep(value: Any, limit: int) -> bool:
-    """Whether `value` nests objects and arrays deeper than `limit` (the top level is 1). Iterative, so that
-    no document can exhaust the stack, and it stops at the first node too deep. The stack holds one iterator a
-    level, never the children themselves: a list of millions of small objects costs no copy."""
-    if not isinstance(value, (dict, list)):
-        return False
-    if limit < 1:
-        return True
-    stack = [iter(value.values() if isinstance(value, dict) else value)]
-    while stack:
-        for child in stack[-1]:
-            if isinstance(child, (dict, list)):
-                if len(stack) >= limit:
-                    return True
-                stack.append(iter(child.values() if isinstance(child, dict) else child))
-                break
-        else:
-            stack.pop()
-    return False
+BODY_KEY = "hds_api.body"
+BATCH_PATH = "/v1/assessments/batch"
 
 
-def check_json_depth(value: Any, raw: bytes) -> None:
-    """400 in the error shape, naming the limit, when the parsed body `value` nests deeper than `MAX_JSON_DEPTH`.
-
-    A body with fewer brackets than the limit cannot be too deep: one `bytes.count` each, no walk (the usual case).
-    """
-    limit = current_app.config["MAX_JSON_DEPTH"]
-    if raw.count(b"{") + raw.count(b"[") <= limit or not isinstance(value, (dict, list)):
-        return
-    if too_deep(value, limit):
-        text = f"The JSON body nests deeper than {limit} levels (HDS_MAX_JSON_DEPTH)."
-        abort(400, message=text, errors={"body": {"message": text, "limit": limit}})
+class Limit(NamedTuple):
+    size: int  # bytes
+    setting: str
+    text: Callable[[str, int, str], str]  # (lang, size, setting) -> message
 
 
-def request_body() -> bytes:
-    """The request body, `request.get_data()`, but never cut short: werkzeug stops reading a body sent without
-    Content-Length (chunked) at the limit and returns what it read, which could pass for a whole body (a CSV
-    batch missing its last rows). One more byte read from the server's stream tells; if there is one: 413."""
-    data = request.get_data()
-    limit = request.max_content_length
-    if limit is not None and len(data) >= limit and request.content_length is None:
-        if request.environ["wsgi.input"].read(1):
-            raise RequestEntityTooLarge()
-    return data
+def _http_text(lang: str, size: int, setting: str) -> str:
+    return message(HTTP, lang, "too_large", limit=size, setting=setting)
 
 
-def _body_too_large(error: RequestEntityTooLarge) -> Response:
-    """werkzeug's 413 says only "too large": name the limit and its setting (the batch names its own)."""
-    if getattr(error, "data", None):  # raised with its own message (the batch endpoint's)
-        return handle_http_exception(error)
-    limit = request.max_content_length
-    setting = "HDS_MAX_BODY_BYTES" if limit == current_app.config["MAX_CONTENT_LENGTH"] else "HDS_BATCH_MAX_BODY_BYTES"
-    text = f"The request body is larger than {limit} bytes ({setting})."
-    return error_response(413, text, {"body": {"message": text, "limit": limit}})
+def _batch_text(lang: str, size: int, setting: str) -> str:
+    return batch_message(lang, "too_large", limit=size)
 
 
-def init_app(app: Flask) -> None:
-    app.register_error_handler(RequestEntityTooLarge, _body_too_large)
+def request_body(environ: dict) -> bytes:
+    """The body this middleware read (or, without it, `Content-Length` bytes of the input)."""
+    body = environ.get(BODY_KEY)
+    if body is None:
+        length = environ.get("CONTENT_LENGTH")
+        body = environ["wsgi.input"].read(int(length)) if length else b""
+    return body
+
+
+def _announced(environ: dict) -> int | None:
+    try:
+        return int(environ.get("CONTENT_LENGTH") or "")
+    except ValueError:
+        return None
+
+
+class BodyLimits:
+    def __init__(self, wsgi_app: Callable, limit: Limit, per_path: dict[str, Limit], default_lang: str):
+        self.wsgi_app = wsgi_app
+        self.limit = limit
+        self.per_path = per_path
+        self.default_lang = default_lang
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        announced = _announced(environ)
+        chunked = announced is None and environ.get("wsgi.input_terminated", False)
+        if not announced and not chunked:
+            return self.wsgi_app(environ, start_response)
+        limit = self.per_path.get(environ.get("PATH_INFO", ""), self.limit)
+        if announced is not None and announced > limit.size:
+            return self._too_large(environ, start_response, limit)
+        body = environ["wsgi.input"].read(limit.size + 1 if chunked else announced)
+        if len(body) > limit.size:
+            return self._too_large(environ, start_response, limit)
+        environ[BODY_KEY] = body
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        return self.wsgi_app(environ, start_response)
+
+    def _too_large(self, environ: dict, start_response: Callable, limit: Limit) -> Iterable[bytes]:
+        lang, vary = environ_language(environ, self.default_lang)
+        text = limit.text(lang, limit.size, limit.setting)
+        refusal = PayloadTooLarge(text, {"body": {"message": text, "limit": limit.size}})
+        return send(error_answer(refusal, vary, lang), start_response)
+
+
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> BodyLimits:
+    batch = Limit(config["BATCH_MAX_BODY_BYTES"], "HDS_BATCH_MAX_BODY_BYTES", _batch_text)
+    return BodyLimits(
+        wsgi_app,
+        Limit(config["MAX_CONTENT_LENGTH"], "HDS_MAX_BODY_BYTES", _http_text),
+        {BATCH_PATH: batch},
+        config["DEFAULT_LANG"],
+    )

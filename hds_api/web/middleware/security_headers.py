@@ -1,9 +1,10 @@
 """Security headers on every response: `X-Content-Type-Options: nosniff`, a referrer policy and a
 Content-Security-Policy.
 
-HTML pages get a strict policy: the form sets its own (`hds_api.form.headers`); the docs page (flask-smorest's
-Swagger UI template, assets served by the service) runs one inline script, allowed by its hash and nothing else.
-Every other response (JSON, text, assets) gets `default-src 'none'`: opened in a browser, it can run nothing.
+HTML pages get a strict policy: the form sets its own (`hds_api.web.form.headers`); the docs page (flask-smorest's
+Swagger UI template, assets served by the service) runs one inline script, allowed by its hash and nothing else —
+the one kind of answer this middleware reads before sending. Every other response (JSON, text, assets) gets
+`default-src 'none'`: opened in a browser, it can run nothing.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-
-from flask import Flask, Response
+from typing import Any
 
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 # What a JSON answer carries; also sent by `hds_api.web.gunicorn_worker` on the errors gunicorn answers itself.
@@ -48,18 +49,60 @@ def html_policy(page: bytes) -> str:
     return "; ".join(HTML_POLICY).format(hashes=hashes).replace("'self' ;", "'self';")
 
 
-def add_security_headers(response: Response) -> Response:
-    """Sets `nosniff`, and adds what is not already there (the form sets its own policy)."""
-    headers = response.headers
-    headers["X-Content-Type-Options"] = "nosniff"
-    present = {key.lower() for key, _ in headers.items()}  # one pass: this runs on every request
-    if "referrer-policy" not in present:
-        headers.add("Referrer-Policy", "no-referrer")
-    if "content-security-policy" not in present:
-        html = response.mimetype == "text/html" and not response.direct_passthrough
-        headers.add("Content-Security-Policy", html_policy(response.get_data()) if html else NON_HTML_POLICY)
-    return response
+def _missing(headers: list[tuple[str, str]]) -> tuple[bool, bool, bool]:
+    """Whether the answer still lacks a referrer policy and a CSP, and whether it is an HTML page; drops any
+    `X-Content-Type-Options` (replaced by nosniff). One pass: this runs on every request."""
+    referrer = policy = True
+    html = False
+    for index in range(len(headers) - 1, -1, -1):
+        name = headers[index][0].lower()
+        if name == "referrer-policy":
+            referrer = False
+        elif name == "content-security-policy":
+            policy = False
+        elif name == "content-type":
+            html = headers[index][1].startswith("text/html")
+        elif name == "x-content-type-options":
+            del headers[index]
+    return referrer, policy, html
 
 
-def init_app(app: Flask) -> None:
-    app.after_request(add_security_headers)
+class SecurityHeaders:
+    def __init__(self, wsgi_app: Callable):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        held: list[Any] = []
+
+        def start(status: str, headers: list, exc_info: Any = None) -> Callable:
+            referrer, policy, html = _missing(headers)
+            headers.append(("X-Content-Type-Options", "nosniff"))
+            if referrer:
+                headers.append(("Referrer-Policy", "no-referrer"))
+            if policy and html:  # its policy depends on its body: held until the body is read
+                held[:] = [status, headers, exc_info]
+                return _unused_write
+            if policy:
+                headers.append(("Content-Security-Policy", NON_HTML_POLICY))
+            return start_response(status, headers, exc_info)
+
+        body = self.wsgi_app(environ, start)
+        if not held:
+            return body
+        try:
+            page = b"".join(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        status, headers, exc_info = held
+        headers.append(("Content-Security-Policy", html_policy(page)))
+        start_response(status, headers, exc_info)
+        return [page]
+
+
+def _unused_write(data: bytes) -> None:
+    raise RuntimeError("the WSGI write() callable is not supported for HTML pages")
+
+
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> SecurityHeaders:
+    return SecurityHeaders(wsgi_app)

@@ -1,48 +1,49 @@
-"""`Vary`: the request headers an answer depended on, so that a shared cache never gives one caller's answer
-to another.
+"""`Vary`: the request headers an answer depended on, so that a shared cache never gives one caller's answer to
+another.
 
-Whatever reads `request.accept_languages` (language negotiation) or `request.accept_mimetypes` (the batch's
-JSON or CSV) marks the answer as depending on that header, and it is named in `Vary` once the view has
-answered: no view has to remember it. CORS adds `Origin` itself (`hds_api.web.middleware.cors`).
+Whatever negotiates records the header it read in the environ (`vary_on`: the views' language and the batch's
+JSON-or-CSV, `hds_api.web.language`), and this middleware names it once the app has answered: no view has to
+remember it. The handlers (`hds_api.web.handlers`) put it in their own headers; CORS adds `Origin` itself.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Request, Response, request
+from collections.abc import Callable, Iterable
+from typing import Any
 
-KEY = "hds_api.web.middleware.vary"
-
-
-class NegotiatingRequest(Request):
-    """A request that remembers which negotiation headers were read."""
-
-    def _read(self, header: str) -> None:
-        self.environ.setdefault(KEY, set()).add(header)
-
-    @property
-    def accept_languages(self):
-        self._read("Accept-Language")
-        return super().accept_languages
-
-    @property
-    def accept_mimetypes(self):
-        self._read("Accept")
-        return super().accept_mimetypes
+KEY = "hds_api.vary"
 
 
-def vary_on(*headers: str) -> None:
+def vary_on(environ: dict, *headers: str) -> None:
     """Mark this request's answer as depending on `headers` too."""
-    request.environ.setdefault(KEY, set()).update(headers)
+    environ.setdefault(KEY, set()).update(headers)
 
 
-def add_vary(response: Response) -> Response:
-    read = request.environ.get(KEY)
-    if read:
-        for header in sorted(read):
-            response.vary.add(header)
-    return response
+def add_vary(headers: list[tuple[str, str]], names: Iterable[str]) -> None:
+    """Add `names` to the `Vary` header of `headers` (in place), each once."""
+    for index, (header, value) in enumerate(headers):
+        if header.lower() == "vary":
+            present = {item.strip().lower() for item in value.split(",")}
+            extra = [name for name in names if name.lower() not in present]
+            if extra:
+                headers[index] = (header, ", ".join([value, *extra]))
+            return
+    headers.append(("Vary", ", ".join(names)))
 
 
-def init_app(app: Flask) -> None:
-    app.request_class = NegotiatingRequest
-    app.after_request(add_vary)
+class Vary:
+    def __init__(self, wsgi_app: Callable):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        def start(status: str, headers: list, exc_info: Any = None) -> Callable:
+            recorded = environ.get(KEY)
+            if recorded:
+                add_vary(headers, sorted(recorded))
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
+
+
+def wrap(wsgi_app: Callable, config: dict[str, Any]) -> Vary:
+    return Vary(wsgi_app)

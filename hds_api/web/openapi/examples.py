@@ -18,9 +18,10 @@ from ...batch.formats.csv_format import read_csv_items, render_csv
 from ...batch.formats.table import input_columns
 from ...batch.runner import assess_stream
 from ...batch.summary import Tally
-from ...rules import InvalidRequest, Rules
+from ...exceptions import InvalidRequest, error_body
+from ...i18n import DEFAULT_LANGUAGE
+from ...rules import Rules
 from ...rules.render.mermaid import flowchart
-from ..errors import error_body, invalid_request_body
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 LANG = "en"  # the document is in English; so are the examples' labels and messages
@@ -75,7 +76,7 @@ def assessment_error(rules: Rules) -> dict[str, Any]:
     try:
         rules.evaluate({"personal_data": "yes", "hosting": True}, "2017-01-01", None, LANG)
     except InvalidRequest as invalid:
-        return invalid_request_body(invalid)
+        return invalid.body()
     raise AssertionError("these answers are invalid")  # pragma: no cover
 
 
@@ -114,7 +115,10 @@ def example_components(rules: Rules) -> dict[str, dict[str, Any]]:
         summary = example["title"]
         components[f"request-{example['id']}"] = {"summary": summary, "value": request}
         result = rules.evaluate(
-            request["answers"], request["as_of"], request.get("current_certification"), request.get("lang", "fr")
+            request["answers"],
+            request["as_of"],
+            request.get("current_certification"),
+            request.get("lang", DEFAULT_LANGUAGE),
         )
         components[f"result-{example['id']}"] = {"summary": summary, "value": result}
     components["error-422"] = {"summary": "Bad answers", "value": assessment_error(rules)}
