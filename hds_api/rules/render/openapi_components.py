@@ -35,7 +35,7 @@ def pascal_case(name: str) -> str:
 def _enum(json_type: str, values: list[Any], description: str, names: list[str] | None = None) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": json_type, "enum": values, "description": description}
     if names:
-        schema["x-enum-varnames"] = [name.upper() for name in names]  # generators name integer members so
+        schema["x-enum-varnames"] = [name.upper() for name in names]  # member names for generated integer enums
     return schema
 
 
