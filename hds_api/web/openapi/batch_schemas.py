@@ -83,7 +83,28 @@ class BatchQuerySchema(ma.Schema):
     detail = fields.String(metadata=DETAIL)
 
 
-class BatchSummaryEntrySchema(ma.Schema):
+# --- (batchx) What an entry repeats of a table input: identifiers and the columns passed through. ------------
+IDENTIFIER = {"description": "As typed in the input; checked (length, département, check digit): a bad one is the "
+              "row's error, naming the column."}  # fmt: skip
+
+
+class EchoSchema(ma.Schema):
+    """Present only when the input (a CSV or a spreadsheet) has these columns."""
+
+    supplier_siren = fields.String(metadata=IDENTIFIER)
+    supplier_siret = fields.String(metadata=IDENTIFIER)
+    client_finess = fields.String(metadata=IDENTIFIER)
+    passed_through = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        metadata={"description": "The input's columns the batch does not know, header -> cell, unchanged."},
+    )
+
+
+# --- end (batchx) ------------------------------------------------------------------------------------------------
+
+
+class BatchSummaryEntrySchema(EchoSchema):
     """An item's result with `detail: summary`: the columns of the CSV, as JSON."""
 
     id = fields.Raw(required=True, metadata=ID)
@@ -108,13 +129,13 @@ class BatchSummaryEntrySchema(ma.Schema):
     as_of = fields.Date(required=True)
 
 
-class BatchFullEntrySchema(AssessmentResultSchema):
+class BatchFullEntrySchema(AssessmentResultSchema, EchoSchema):
     """An item's result with `detail: full`: its id, then the whole result."""
 
     id = fields.Raw(required=True, metadata=ID)
 
 
-class BatchErrorEntrySchema(ma.Schema):
+class BatchErrorEntrySchema(EchoSchema):
     """An item that could not be assessed: its id (null if it had none usable) and the error."""
 
     id = fields.Raw(required=True, allow_none=True, metadata={**ID, "nullable": True})
@@ -164,25 +185,54 @@ BATCH_RESPONSE = {
 CSV_BODY = {
     "type": "string",
     "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
-    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`. "
-    "`,` or `;`, UTF-8 with or without BOM. Batch parameters go in the query string. A quoted cell may span "
+    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`, "
+    "`supplier_siren`, `supplier_siret`, `client_finess` (checked); any other column is carried through "
+    "unchanged, unless it looks like a misspelt known one (422 naming it). `,` or `;`; UTF-8 with or without BOM, "
+    "or `charset=windows-1252` (an undecodable byte: 400 naming its line). Batch parameters go in the query "
+    "string. A quoted cell may span "
     "lines within `HDS_CSV_MAX_ROW_CHARS`; a quote that does not close properly is its row's error, and the "
     "lines it would have taken in are read as rows of their own.",
     "example": "id;personal_data;health_data\nsupplier-1;oui;non\n",
 }
 CSV_RESULTS = {
     "type": "string",
-    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
-    "activities, certificates, certificate_activities, exemptions, flags, confidence, next_question, "
-    "certification_gap, missing_activities, error`; lists joined with `;`; cells (and lines inside cells) that "
-    "would start a formula prefixed with `'`; rows end with CRLF and a cell holding a line break is quoted. The "
-    "`X-Batch-Summary` header carries the counts.",
+    "description": "The input's own columns (`id`, identifiers, columns carried through) in their order, then "
+    "`status, hds_certification_required, archives_approval_required, activities, certificates, "
+    "certificate_activities, exemptions, flags, confidence, next_question, certification_gap (not_assessed: no "
+    "certificate given; not_required: none needed), missing_activities, unused_answers, error`; with a language "
+    "asked (`lang`, Accept-Language) also `conclusion` (a sentence, after the input's columns), `flag_labels` and "
+    "`references`. Lists joined with `;`; cells (and lines inside cells) that would start a formula prefixed "
+    "with `'`; rows end with CRLF and a cell holding a line break is quoted; a BOM when the input had one (or "
+    "was Windows-1252). The `X-Batch-Summary` header carries the counts.",
 }
 
-# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
+# --- (batchx) Spreadsheets and JSON lines, in and out, beside JSON and CSV. -------------------------------------
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NDJSON = "application/x-ndjson"
+XLSX_BODY = {
+    "type": "string",
+    "format": "binary",
+    "description": "An .xlsx workbook: its first sheet is read as the CSV would be (first row the header). Columns "
+    "the batch does not know are carried through to the answer unchanged; one that looks like a misspelt known "
+    "column is refused (422) naming the column it resembles.",
+}
+XLSX_RESULTS = {
+    "type": "string",
+    "format": "binary",
+    "description": "One sheet with the CSV answer's columns, its header row frozen and filtered.",
+}
+JSON_LINES_RESULTS = {"type": "string", "description": "One entry (as in `results`) per line."}
+# --- end (batchx) ------------------------------------------------------------------------------------------------
+
+# Documented by hand, not with `@blp.response`: the same status answers JSON, CSV, JSON lines or a spreadsheet.
 OK_RESPONSE = {
     "description": "OK",
-    "content": {JSON: {"schema": BATCH_RESPONSE}, CSV: {"schema": CSV_RESULTS}},
+    "content": {
+        JSON: {"schema": BATCH_RESPONSE},
+        CSV: {"schema": CSV_RESULTS},
+        NDJSON: {"schema": JSON_LINES_RESULTS},
+        XLSX: {"schema": XLSX_RESULTS},
+    },
     "headers": {
         "X-Batch-Summary": {
             "description": "With a CSV answer: `total=…, required=…, not_required=…, incomplete=…, errors=…, "
@@ -191,4 +241,7 @@ OK_RESPONSE = {
         }
     },
 }
-REQUEST_BODY = {"required": True, "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}}}
+REQUEST_BODY = {
+    "required": True,
+    "content": {JSON: {"schema": BatchRequestSchema}, CSV: {"schema": CSV_BODY}, XLSX: {"schema": XLSX_BODY}},
+}
