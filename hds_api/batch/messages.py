@@ -19,10 +19,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unnamed_cell": "Valeur dans une colonne sans nom.",
         "malformed_json": "JSON invalide : {detail}.",
         "bad_detail": "Niveau de détail inconnu.",
-        "bad_header": "En-tête CSV illisible : {detail}.",
-        "unknown_columns": "En-tête CSV : colonne(s) inconnue(s) {columns}.",
-        "duplicate_columns": "En-tête CSV : colonne(s) en double {columns}.",
-        "missing_id_column": "En-tête CSV : la colonne « id » est obligatoire.",
+        "bad_header": "En-tête illisible : {detail}.",
+        "duplicate_columns": "En-tête : colonne(s) en double {columns}.",
+        "missing_id_column": "En-tête : la colonne « id » est obligatoire.",
         "invalid_batch": "Le lot contient {count} paramètre(s) invalide(s).",
         "too_many_items": "Trop d'éléments : {count} pour un maximum de {limit}.",
         "too_large": "Corps de requête trop volumineux : {limit} octets au plus.",
@@ -40,6 +39,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "text_after_quote": "un guillemet fermant est suivi d'autre chose que le séparateur",
         "more_errors": "… et {count} autre(s) erreur(s)",
         "too_many_rows": "Trop de lignes : plus de {limit}.",
+        "near_miss_columns": "En-tête : colonne(s) {columns} proche(s) d'une colonne connue ; faute de frappe ?",
+        "looks_like": "Colonne inconnue proche de « {column} » : corrigez l'en-tête, ou renommez-la pour qu'elle "
+        "soit recopiée telle quelle.",
+        "too_many_columns": "En-tête : {count} colonnes inconnues à recopier telles quelles ; {limit} au plus.",
+        "not_decodable": "Le fichier n'est pas en {encoding} : ligne {line}, l'octet {column} (0x{byte:02X}) est "
+        "illisible. Enregistrez-le au format « CSV UTF-8 » (Excel : Fichier > Enregistrer sous > CSV UTF-8), ou "
+        "indiquez son encodage : charset=windows-1252 (HTTP), --encoding windows-1252 (ligne de commande).",
+        "not_decodable_somewhere": "Le fichier n'est pas en {encoding}. Enregistrez-le au format « CSV UTF-8 » "
+        "(Excel : Fichier > Enregistrer sous > CSV UTF-8), ou indiquez son encodage : charset=windows-1252 (HTTP), "
+        "--encoding windows-1252 (ligne de commande).",
+        "bad_charset": "Encodage {charset} non pris en charge : enregistrez le fichier au format « CSV UTF-8 ».",
+        "bad_spreadsheet": "Classeur .xlsx illisible : {detail}.",
+        "bad_siren": "Un SIREN a 9 chiffres.",
+        "bad_siret": "Un SIRET a 14 chiffres.",
+        "bad_finess": "Un numéro FINESS a 9 caractères : le département (01 à 95, 2A, 2B, 97x) puis des chiffres.",
+        "bad_check_digit": "Clé de contrôle fausse : le numéro contient une faute de frappe.",
+        "siret_not_of_siren": "Ce SIRET n'est pas un établissement du SIREN de la colonne supplier_siren.",
     },
     "en": {
         "invalid_item": "The item has {count} invalid field(s).",
@@ -52,10 +68,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unnamed_cell": "Value in a column without a name.",
         "malformed_json": "Malformed JSON: {detail}.",
         "bad_detail": "Unknown level of detail.",
-        "bad_header": "Unreadable CSV header: {detail}.",
-        "unknown_columns": "CSV header: unknown column(s) {columns}.",
-        "duplicate_columns": "CSV header: duplicate column(s) {columns}.",
-        "missing_id_column": "CSV header: the 'id' column is required.",
+        "bad_header": "Unreadable header: {detail}.",
+        "duplicate_columns": "Header: duplicate column(s) {columns}.",
+        "missing_id_column": "Header: the 'id' column is required.",
         "invalid_batch": "The batch has {count} invalid parameter(s).",
         "too_many_items": "Too many items: {count} for at most {limit}.",
         "too_large": "Request body too large: {limit} bytes at most.",
@@ -73,6 +88,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "text_after_quote": "a closing quote is followed by something other than the delimiter",
         "more_errors": "… and {count} more error(s)",
         "too_many_rows": "Too many rows: more than {limit}.",
+        "near_miss_columns": "Header: column(s) {columns} close to a known column; a typo?",
+        "looks_like": "Unknown column close to '{column}': correct the header, or rename it to have it carried "
+        "through as it is.",
+        "too_many_columns": "Header: {count} unknown columns to carry through as they are; {limit} at most.",
+        "not_decodable": "The file is not {encoding}: on line {line}, byte {column} (0x{byte:02X}) cannot be read. "
+        "Save it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8), or name its encoding: charset=windows-1252 "
+        "(HTTP), --encoding windows-1252 (command line).",
+        "not_decodable_somewhere": "The file is not {encoding}. Save it as 'CSV UTF-8' (Excel: File > Save As > CSV "
+        "UTF-8), or name its encoding: charset=windows-1252 (HTTP), --encoding windows-1252 (command line).",
+        "bad_charset": "Unsupported charset {charset}: save the file as 'CSV UTF-8'.",
+        "bad_spreadsheet": "Unreadable .xlsx workbook: {detail}.",
+        "bad_siren": "A SIREN has 9 digits.",
+        "bad_siret": "A SIRET has 14 digits.",
+        "bad_finess": "A FINESS number has 9 characters: the département (01 to 95, 2A, 2B, 97x) then digits.",
+        "bad_check_digit": "Wrong check digit: the number has a typo.",
+        "siret_not_of_siren": "This SIRET is not an establishment of the SIREN in column supplier_siren.",
     },
 }
 

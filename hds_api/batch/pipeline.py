@@ -10,13 +10,14 @@ import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ..rules import Rules, load_rules
 from .formats.base import Encoder, Input, RowDecoder, Writer
+from .items import Item
 from .progress import Progress
-from .runner import BatchOptions, QuestionIdsOnce, assess_stream, paused_garbage_collector, summary_dict
-from .summary import Summary, Tally
+from .runner import BatchJob, BatchOptions, QuestionIdsOnce, paused_garbage_collector
+from .summary import Tally
 
 CHUNK_ROWS = 500
 # Chunks in flight per worker: enough to keep every core busy, few enough to keep memory flat.
@@ -28,8 +29,20 @@ PARALLEL_FROM_BYTES = 2 * 1024 * 1024
 @dataclass(slots=True)
 class ChunkOutcome:
     payload: Any  # the chunk's output, ready for `Writer.write`
-    tally: Tally
+    tally: Tally  # or the job's own tally
     ids: list[Any]
+
+
+class Job(Protocol):
+    """What is done with each item (`runner.BatchJob`, `impact.ImpactJob`); picklable, sent to workers."""
+
+    def tally(self) -> Any: ...
+
+    def summary(self, passed_through: list[str]) -> Any: ...
+
+    def assess(self, rules: Rules, items: list[Item], tally: Any, once: QuestionIdsOnce | None) -> Iterator[Any]: ...
+
+    def summary_dict(self, rules: Rules, summary: Any) -> dict[str, Any]: ...
 
 
 class ChunkAssessor:
@@ -37,21 +50,19 @@ class ChunkAssessor:
 
     With `ids_once` (one response), the allowed question ids are listed on the first unknown id only."""
 
-    def __init__(
-        self, rules: Rules, decoder: RowDecoder, encoder: Encoder, options: BatchOptions, ids_once: bool = False
-    ):
+    def __init__(self, rules: Rules, decoder: RowDecoder, encoder: Encoder, job: Job, ids_once: bool = False):
         self.rules = rules
         self.decoder = decoder
         self.encoder = encoder
-        self.options = options
+        self.job = job
         self.once = QuestionIdsOnce() if ids_once else None
 
     def __call__(self, rows: list[Any]) -> ChunkOutcome:
         with paused_garbage_collector():
             item = self.decoder.item
             items = [item(row) for row in rows]
-            tally = Tally()
-            outcomes = list(assess_stream(self.rules, items, self.options, tally, self.once))
+            tally = self.job.tally()
+            outcomes = list(self.job.assess(self.rules, items, tally, self.once))
             return ChunkOutcome(self.encoder(outcomes), tally, [item.id for item in items])
 
 
@@ -85,10 +96,10 @@ def chunked(rows: Iterable[Any], size: int = CHUNK_ROWS) -> Iterator[list[Any]]:
 _worker: ChunkAssessor | None = None  # one per worker process, built once by `_start_worker`
 
 
-def _start_worker(rules_dir: str | None, decoder: RowDecoder, encoder: Encoder, options: BatchOptions) -> None:
+def _start_worker(rules_dir: str | None, decoder: RowDecoder, encoder: Encoder, job: Job) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
-    _worker = ChunkAssessor(load_rules(rules_dir), decoder, encoder, options)
+    _worker = ChunkAssessor(load_rules(rules_dir), decoder, encoder, job)
 
 
 def _assess_in_worker(rows: list[Any]) -> ChunkOutcome:
@@ -101,14 +112,14 @@ def parallel_outcomes(
     rules_dir: str | None,
     decoder: RowDecoder,
     encoder: Encoder,
-    options: BatchOptions,
+    job: Job,
 ) -> Iterator[ChunkOutcome]:
     """Outcomes in input order. Unlike `Pool.imap`, reads ahead a bounded number of chunks only.
 
     However it ends (done, Ctrl-C, an unreadable line), the chunks in hand finish and the workers exit: never
     `Pool.terminate()`, which can hang for good when a worker is sending a large result that nothing reads any more
     (it waits for a lock that worker holds). At most `jobs * PENDING_PER_JOB` chunks: well under a second."""
-    pool = multiprocessing.Pool(jobs, _start_worker, (rules_dir, decoder, encoder, options))
+    pool = multiprocessing.Pool(jobs, _start_worker, (rules_dir, decoder, encoder, job))
     try:
         pending: deque = deque()
         for chunk in chunks:
@@ -126,22 +137,25 @@ def run(
     rules: Rules,
     source: Input,
     writer: Writer,
-    options: BatchOptions,
+    job: Job | BatchOptions,
     jobs: int = 1,
     progress: Progress | None = None,
     rules_dir: str | None = None,
     ids_once: bool = False,
-) -> Summary:
+) -> Any:
     """Read, assess and write row by row in chunks, then the summary; returns it. Memory does not grow with the
-    input. `rules_dir` is where worker processes load the rules from (`jobs` > 1)."""
+    input. `job`: what to do with each item (`BatchOptions`: a batch's assessment). `rules_dir` is where worker
+    processes load the rules from (`jobs` > 1)."""
+    if isinstance(job, BatchOptions):
+        job = BatchJob(job)
     chunks = chunked(source.rows)
     if jobs > 1:
         outcomes: Iterator[ChunkOutcome] = parallel_outcomes(
-            chunks, jobs, rules_dir, source.decoder, writer.encoder, options
+            chunks, jobs, rules_dir, source.decoder, writer.encoder, job
         )
     else:
-        outcomes = map(ChunkAssessor(rules, source.decoder, writer.encoder, options, ids_once), chunks)
-    summary = Summary(source.passed_through)
+        outcomes = map(ChunkAssessor(rules, source.decoder, writer.encoder, job, ids_once), chunks)
+    summary = job.summary(source.passed_through)
     writer.begin()
     try:
         for outcome in outcomes:
@@ -154,5 +168,5 @@ def run(
     finally:
         if isinstance(outcomes, Generator):  # stopped early: its workers exit now, not whenever it is collected
             outcomes.close()
-    writer.end(summary_dict(rules, summary, options))
+    writer.end(job.summary_dict(rules, summary))
     return summary

@@ -135,6 +135,28 @@ def assess_stream(
         yield outcome
 
 
+class BatchJob:
+    """What the pipeline does with each item of a batch: assess it at the batch's date. Picklable (sent to
+    worker processes); the impact report (`batch.impact`) is the other job."""
+
+    def __init__(self, options: BatchOptions):
+        self.options = options
+
+    def tally(self) -> Tally:
+        return Tally()
+
+    def summary(self, passed_through: list[str]) -> Summary:
+        return Summary(passed_through)
+
+    def assess(
+        self, rules: Rules, items: list[Item], tally: Tally, once: QuestionIdsOnce | None
+    ) -> Iterator[ItemOutcome]:
+        return assess_stream(rules, items, self.options, tally, once)
+
+    def summary_dict(self, rules: Rules, summary: Summary) -> dict[str, Any]:
+        return summary_dict(rules, summary, self.options)
+
+
 def assess_items(
     rules: Rules,
     items: Iterable[Any],

@@ -86,6 +86,8 @@ class Summary(Tally):
         ]
         if self.certification_gaps:
             parts.append("gaps: " + ", ".join(f"{s} {n}" for s, n in sorted(self.certification_gaps.items())))
+        if self.passed_through:
+            parts.append("passed through: " + ", ".join(self.passed_through))
         if self.duplicate_ids:
             shown = ", ".join(str(item_id) for item_id in self.duplicate_ids[:5])
             more = "…" if len(self.duplicate_ids) > 5 else ""

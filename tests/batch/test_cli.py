@@ -98,8 +98,8 @@ def test_format_flag_overrides_the_extension(tmp_path):
     ("content", "extra", "expected"),
     [
         (None, [], "cannot read"),
-        ("id,personal_data,supplier_name\n", [], "unknown column(s) supplier_name"),
-        ("", [], "Unreadable CSV header: empty"),
+        ("id,personal_dat,supplier_name\n", [], "column(s) personal_dat close to a known column"),
+        ("", [], "Unreadable header: empty"),
         (b"id,personal_data\xe9\n", [], "not UTF-8"),
         (b"id,personal_data\na,true\nb,\xe9\n", [], "not UTF-8"),
         ("personal_data\nfalse\n", [], "column is required"),
@@ -118,10 +118,12 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, content, extra,
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_unknown_column_error_lists_the_allowed_columns(tmp_path, capsys, columns):
-    (tmp_path / "in.csv").write_text("id,nom\n", encoding="utf-8")
-    assert batch(tmp_path / "in.csv", "-o", tmp_path / "out.csv") == 2
-    assert "allowed: " + ", ".join(columns) in capsys.readouterr().err
+def test_a_misspelt_column_error_names_the_one_it_resembles_and_lists_the_known_ones(tmp_path, capsys, columns):
+    (tmp_path / "in.csv").write_text("id,storage_locaton\n", encoding="utf-8")
+    assert batch(tmp_path / "in.csv", "-o", tmp_path / "out.csv", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert "storage_locaton: Unknown column close to 'storage_location'" in err
+    assert "allowed: " + ", ".join([*columns, "supplier_siren", "supplier_siret", "client_finess"]) in err
 
 
 def test_unknown_extension_and_output_over_input_are_usage_errors(tmp_path, capsys):

@@ -14,6 +14,7 @@ from hds_api.batch.formats.cells import neutralise
 from hds_api.batch.formats.csv_format import CsvEncoder, read_csv_items, render_csv
 from hds_api.batch.formats.table_output import OUTPUT_COLUMNS, TableColumns
 from hds_api.batch.pipeline import ChunkAssessor
+from hds_api.batch.runner import BatchJob
 
 from .conftest import AS_OF, REQUIRED, outcomes_of
 
@@ -132,13 +133,15 @@ def test_gap_columns(rules):
     assert (cells["certification_gap"], cells["missing_activities"]) == ("gap", "6")
 
 
-def test_unknown_column_is_a_usage_error_naming_it_and_the_allowed_ones(rules, columns):
+def test_misspelt_columns_are_a_usage_error_naming_what_they_resemble(rules, columns):
     with pytest.raises(UsageError) as raised:
-        read_csv_items("id,personal_data,supplier_name,notes\n", rules.catalogue, "en")
-    assert "supplier_name, notes" in raised.value.message
-    assert set(raised.value.errors) == {"supplier_name", "notes"}
-    assert raised.value.errors["supplier_name"]["allowed"] == columns  # listed once, with the first
-    assert "allowed" not in raised.value.errors["notes"]
+        read_csv_items("id,personal_dat,supplier_name,Storage Location,notes\n", rules.catalogue, "en")
+    assert "personal_dat, storage location" in raised.value.message
+    assert set(raised.value.errors) == {"personal_dat", "storage location"}
+    first = raised.value.errors["personal_dat"]
+    assert first["resembles"] == "personal_data" and first["allowed"][: len(columns)] == columns  # once, first
+    assert raised.value.errors["storage location"]["resembles"] == "storage_location"
+    assert "allowed" not in raised.value.errors["storage location"]
 
 
 @pytest.mark.parametrize("header", ["personal_data,health_data\n", "id,id\n", "\n", ""])
@@ -177,6 +180,6 @@ def test_csv_chunks_make_no_cycles_for_the_paused_collector_to_miss(rules):
     rows = [["ok", "true", "", ""], ["bad", "maybe", "2026-13-01", "x"], ["", "false", "", "4;4"]] * 20
     gc.collect()
     encoder = CsvEncoder(TableColumns("en"), ",")
-    outcome = ChunkAssessor(rules, codec.decoder, encoder, BatchOptions.check(rules, AS_OF))(rows)
+    outcome = ChunkAssessor(rules, codec.decoder, encoder, BatchJob(BatchOptions.check(rules, AS_OF)))(rows)
     assert outcome.tally.errors == 40 and outcome.payload.count(b"\n") == 60
     assert gc.collect() == 0 and gc.isenabled()

@@ -19,6 +19,7 @@ from .conftest import AS_OF, REQUIRED, SELF_HOSTING
 
 URL = "/v1/assessments/batch"
 CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
@@ -134,9 +135,12 @@ def test_query_parameters_are_checked_even_when_the_body_overrides_them(client, 
     assert list(errors) == [query.split("=")[0]]
 
 
-def test_unknown_csv_column_is_a_422_naming_the_allowed_ones(client, columns):
-    errors = assert_error(client.post(URL, data=b"id,fournisseur\n", content_type=CSV), 422)["errors"]
-    assert errors == {"fournisseur": {"message": "Champ inconnu.", "allowed": columns}}
+def test_a_misspelt_csv_column_is_a_422_naming_the_one_it_resembles(client, columns):
+    response = client.post(URL, data=b"id,fournisseur,health_dta\n", content_type=CSV)
+    errors = assert_error(response, 422)["errors"]
+    assert list(errors) == ["health_dta"] and errors["health_dta"]["resembles"] == "health_data"
+    assert errors["health_dta"]["message"].startswith("Colonne inconnue proche de « health_data »")
+    assert errors["health_dta"]["allowed"][: len(columns)] == columns
 
 
 def test_malformed_bodies(client):
@@ -147,7 +151,7 @@ def test_malformed_bodies(client):
     assert_error(client.post(URL, data="id\né\n".encode("latin-1"), content_type=CSV), 400)
     assert assert_error(client.post(URL, data=b"id\n", content_type="text/plain"), 415)["errors"]["Content-Type"][
         "allowed"
-    ] == ["application/json", CSV]
+    ] == ["application/json", CSV, XLSX]
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +187,8 @@ def test_limits_come_from_the_environment():
 
 def test_spec_documents_json_and_csv(spec):
     operation = spec["paths"][URL]["post"]
-    assert set(operation["requestBody"]["content"]) == {"application/json", CSV}
-    assert set(operation["responses"]["200"]["content"]) == {"application/json", CSV}
+    assert set(operation["requestBody"]["content"]) == {"application/json", CSV, XLSX}
+    assert set(operation["responses"]["200"]["content"]) == {"application/json", CSV, XLSX, "application/x-ndjson"}
     assert {"400", "413", "415", "422"} <= set(operation["responses"])
     schemas = spec["components"]["schemas"]
     assert schemas["BatchItem"]["properties"]["answers"] == {"$ref": "#/components/schemas/Answers"}

@@ -32,6 +32,8 @@ class Input:
     delimiter: str | None = None  # a CSV's, which a CSV output keeps
     bom: bool = False  # a UTF-8 BOM came first: a text output gets one too
     passed_through: list[str] = field(default_factory=list)  # input columns carried through unchanged
+    # What a table output repeats of the input, in order: `(header, key)` (`RowDecoder.carried`).
+    carried: list[tuple[str, str]] = field(default_factory=lambda: [("id", "id")])
 
 
 class Writer:

@@ -18,7 +18,7 @@ from ..errors import UsageError
 from ..items import Item
 from ..messages import message
 from .base import Input, Writer
-from .cells import neutralise
+from .cells import format_cell, neutralise
 from .csv_rows import RowLines, read_rows
 from .lines import RowLimits, UnreadableRow, first_line
 from .table import RowDecoder
@@ -97,7 +97,9 @@ def read_csv(
     delimiter = sniff_delimiter(header)
     decoder = RowDecoder.from_header(header_cells(header, delimiter, lang), catalogue, lang, limits)
     source = CsvRows(decoder, delimiter)
-    return Input("csv", source.rows(lines), source, delimiter=delimiter, bom=bom)
+    return Input(
+        "csv", source.rows(lines), source, delimiter, bom, decoder.passed_through, decoder.carried
+    )  # fmt: skip
 
 
 def read_csv_items(
@@ -128,8 +130,10 @@ class CsvEncoder:
         rows = []
         for outcome in outcomes:
             row = cells(outcome)
+            if row is None:  # left out (an impact report's unchanged rows)
+                continue
             for index in free_text:
-                row[index] = neutralise(row[index])
+                row[index] = neutralise(format_cell(row[index]))
             rows.append(row)
         return self.text(rows).encode()
 

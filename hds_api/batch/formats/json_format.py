@@ -26,9 +26,9 @@ def read_json_items(items: list[Any], lang: str) -> Input:
 class JsonDocumentWriter(Writer):
     """`{"results": [entries in order], "summary": {...}}`, written as the entries come."""
 
-    def __init__(self, out: BinaryIO, detail: str):
+    def __init__(self, out: BinaryIO, shape: Any):
         super().__init__(out)
-        self.encoder = EntryEncoder(detail, b",")  # a comma after every entry: the last one is taken back
+        self.encoder = EntryEncoder(shape, b",")  # a comma after every entry: the last one is taken back
 
     def begin(self) -> None:
         self.out.write(b'{"results":[')

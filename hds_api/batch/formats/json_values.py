@@ -8,8 +8,6 @@ from typing import Any
 
 import orjson
 
-from ..runner import shape_entry
-
 
 def _default(value: Any) -> Any:
     if isinstance(value, date | datetime):
@@ -26,12 +24,13 @@ def dumps(value: Any) -> bytes:
 
 
 class EntryEncoder:
-    """Outcomes -> their entries as JSON (`detail`: summary or full), `separator` after each; picklable."""
+    """Outcomes -> their entries as JSON (as `shape.entry` makes them; None: left out), `separator` after
+    each; picklable."""
 
-    def __init__(self, detail: str, separator: bytes):
-        self.detail = detail
+    def __init__(self, shape: Any, separator: bytes):
+        self.shape = shape
         self.separator = separator
 
     def __call__(self, outcomes: list[Any]) -> bytes:
-        detail, separator = self.detail, self.separator
-        return b"".join([dumps(shape_entry(outcome, detail)) + separator for outcome in outcomes])
+        entry, separator = self.shape.entry, self.separator
+        return b"".join([dumps(shaped) + separator for shaped in map(entry, outcomes) if shaped is not None])

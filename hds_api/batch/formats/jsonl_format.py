@@ -61,6 +61,6 @@ def read_json_lines(lines: Any, lang: str, limits: RowLimits = RowLimits(), bom:
 class JsonLinesWriter(Writer):
     """One entry a line."""
 
-    def __init__(self, out: BinaryIO, detail: str):
+    def __init__(self, out: BinaryIO, shape: Any):
         super().__init__(out)
-        self.encoder = EntryEncoder(detail, b"\n")
+        self.encoder = EntryEncoder(shape, b"\n")

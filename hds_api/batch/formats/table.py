@@ -6,30 +6,57 @@ mistake could change a legal outcome (an unknown value is the row's error, never
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from typing import Any
 
 from ...rules.compiled import Catalogue
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ..errors import UsageError
+from ..identifiers import CHECKS, IDENTIFIERS, same_company
 from ..items import Item
 from ..messages import message
 from .cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
 from .lines import RowLimits, UnreadableRow
+from .table_output import WRITTEN_COLUMNS
 
 GAP_COLUMNS = {
     "current_activities": "activities",
     "current_referential": "referential",
     "current_valid_until": "valid_until",
 }
+# A header within this similarity (difflib's ratio) of a known column is taken for a typo of it, not passed
+# through: `storage_locaton`, `personal data`, `asof`. Names shorter than 4 characters (`id`) are matched exactly.
+NEAR_MISS = 0.8
+SHORTEST_NEAR_MISS = 4
+# Columns passed through, at most: each row carries them to the output (a spreadsheet's own columns are far
+# fewer; a header of thousands is refused before any is compared with the known ones).
+MAX_PASSED_THROUGH = 200
 
 
 def input_columns(catalogue: Catalogue) -> list[str]:
     return ["id", *catalogue.question_order, "as_of", *GAP_COLUMNS]
 
 
+def known_columns(catalogue: Catalogue) -> list[str]:
+    """Every column the batch reads: `input_columns`, then the identifiers it checks."""
+    return [*input_columns(catalogue), *IDENTIFIERS]
+
+
+def near_miss(name: str, known: list[str]) -> str | None:
+    """The known column that `name` most likely misspells, if any."""
+    for column, short in GAP_COLUMNS.items():  # `valid_until` for `current_valid_until`: it would do nothing
+        if name == short:
+            return column
+    candidates = [column for column in known if len(column) >= SHORTEST_NEAR_MISS]
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=NEAR_MISS)
+    return found[0] if found else None
+
+
 class RowDecoder:
-    """Turns the cells of one row into an item, for one header; small and picklable (sent to workers)."""
+    """Turns the cells of one row into an item, for one header; small and picklable (sent to workers).
+
+    `headers` are the header's cells as given (a column carried through keeps its name, case and all)."""
 
     def __init__(
         self,
@@ -37,35 +64,78 @@ class RowDecoder:
         question_types: dict[str, str],
         lang: str,
         limits: RowLimits = RowLimits(),  # noqa: B008 - frozen, so sharing the default is safe
+        headers: list[str] | None = None,
+        passed: frozenset[str] = frozenset(),
     ):
         self.columns = columns
         self.question_types = question_types
         self.lang = lang
         self.limits = limits
+        self.headers = headers if headers is not None else list(columns)
         # What each column holds, worked out once: the per-row loop is the batch's hot path.
         self.kinds = [
-            (column, kind, _field(column, kind)) for column, kind in ((c, _kind(c, question_types)) for c in columns)
+            (column, kind, _field(column, kind))
+            for column, kind in ((c, _kind(c, question_types, passed)) for c in columns)
         ]
+        # The columns an entry repeats (identifiers, passed through), by position: None when there are none.
+        self.echoed = [
+            (index, kind, column if kind == "identifier" else header)
+            for index, ((column, kind, _), header) in enumerate(zip(self.kinds, self.headers, strict=True))
+            if kind in ("identifier", "passed")
+        ] or None
+        self.checks_company = "supplier_siren" in columns and "supplier_siret" in columns
+
+    @property
+    def carried(self) -> list[tuple[str, str]]:
+        """The input's columns that a table output repeats, in their order: `(header as given, key)`, the key
+        `id`, an identifier, or `passed` for a column passed through."""
+        return [
+            (header, "id" if kind == "id" else column if kind == "identifier" else "passed")
+            for (column, kind, _), header in zip(self.kinds, self.headers, strict=True)
+            if kind in ("id", "identifier", "passed")
+        ]
+
+    @property
+    def passed_through(self) -> list[str]:
+        return [header for (_, kind, _), header in zip(self.kinds, self.headers, strict=True) if kind == "passed"]
 
     @classmethod
     def from_header(
         cls,
-        cells: list[str],
+        cells: list[Any],
         catalogue: Catalogue,
         lang: str,
         limits: RowLimits = RowLimits(),  # noqa: B008 - frozen
     ) -> RowDecoder:
-        """Check the header's cells; `UsageError` names unknown or duplicate columns, with the allowed ones."""
-        columns = [cell.strip().lower() for cell in cells]
-        allowed = input_columns(catalogue)
-        known = set(allowed)
+        """Check the header's cells: a column the batch does not know is passed through unchanged, unless it
+        looks like a misspelt known one (`UsageError` naming the one it resembles); duplicate columns and a
+        missing `id` column are refused too."""
+        headers = ["" if cell is None else str(cell) for cell in cells]
+        columns = [header.strip().lower() for header in headers]
+        known_list = known_columns(catalogue)
+        known = set(known_list)
         unknown = list(dict.fromkeys(column for column in columns if column and column not in known))
-        if unknown:
-            # The allowed columns once, with the first unknown one: a header may name thousands.
-            errors = {column: {"message": message(lang, "unknown_field")} for column in unknown[:MAX_LISTED_ERRORS]}
-            errors[unknown[0]]["allowed"] = allowed
-            text = message(lang, "unknown_columns", columns=_names(unknown))
-            raise UsageError(text, errors, len(unknown) - len(errors))
+        if len(unknown) > MAX_PASSED_THROUGH:
+            text = message(lang, "too_many_columns", count=len(unknown), limit=MAX_PASSED_THROUGH)
+            raise UsageError(text, {"header": {"message": text, "limit": MAX_PASSED_THROUGH}})
+        passed, misspelt = set(), {}
+        for column in unknown:
+            if column in WRITTEN_COLUMNS:
+                continue  # a result column of an earlier run: replaced by this run's, not repeated
+            resembles = near_miss(column, known_list)
+            if resembles is None:
+                passed.add(column)
+            else:
+                misspelt[column] = resembles
+        if misspelt:
+            names = list(misspelt)
+            errors = {
+                name: {"message": message(lang, "looks_like", column=misspelt[name]), "resembles": misspelt[name]}
+                for name in names[:MAX_LISTED_ERRORS]
+            }
+            errors[names[0]]["allowed"] = known_list
+            text = message(lang, "near_miss_columns", columns=_names(names))
+            raise UsageError(text, errors, len(names) - len(errors))
         duplicates = duplicated(columns)
         if duplicates:
             text = message(lang, "duplicate_columns", columns=_names(duplicates))
@@ -74,10 +144,11 @@ class RowDecoder:
         if "id" not in columns:
             text = message(lang, "missing_id_column")
             raise UsageError(text, {"id": {"message": text}})
-        return cls(columns, dict(catalogue.question_types), lang, limits)
+        return cls(columns, dict(catalogue.question_types), lang, limits, headers, frozenset(passed))
 
-    def item(self, cells: list[str] | UnreadableRow) -> Item:
-        """One row as an item; cells that cannot be read become the item's errors."""
+    def item(self, cells: list[str] | UnreadableRow, values: list[Any] | None = None) -> Item:
+        """One row as an item; cells that cannot be read become the item's errors. `values`: the cells as the
+        input typed them (a spreadsheet's numbers and dates), when they are not text: what is echoed."""
         item = Item(id=None, answers={})
         lang = self.lang
         if isinstance(cells, UnreadableRow):
@@ -114,13 +185,40 @@ class RowDecoder:
                 given["as_of"] = text
             elif kind == "gap":
                 self._gap_cell(item, held, GAP_COLUMNS[column], text)
-            else:
+            elif kind == "identifier":
+                problem = CHECKS[column](text)
+                if problem is not None:
+                    item.error(column, lang, problem)
+                    given[column] = text
+            elif kind == "unnamed":
                 item.error("row", lang, "unnamed_cell")
         if item.id is None and "id" not in item.errors:
             item.error("id", lang, "id_required")
+        if self.echoed is not None:
+            self._echo(item, cells if values is None else values)
         if held:  # a partial certificate is reported by the engine, field by field
             item.current_certification = {"activities": None, "referential": None, "valid_until": None, **held}
         return item
+
+    def _echo(self, item: Item, values: list[Any]) -> None:
+        """What the entry repeats: the identifiers (as typed), then the columns passed through (unchanged)."""
+        echo: dict[str, Any] = {}
+        passed: dict[str, Any] = {}
+        count = len(values)
+        for index, kind, name in self.echoed:
+            value = values[index] if index < count else ""
+            if kind == "identifier":
+                echo[name] = "" if value is None else str(value)
+            else:
+                passed[name] = "" if value is None else value
+        if self.checks_company and "supplier_siret" not in item.errors and "supplier_siren" not in item.errors:
+            siren, siret = echo["supplier_siren"].strip(), echo["supplier_siret"].strip()
+            if siren and siret and not same_company(siren, siret):
+                item.error("supplier_siret", self.lang, "siret_not_of_siren")
+                item.given["supplier_siret"] = siret
+        if passed:
+            echo["passed_through"] = passed
+        item.echo = echo
 
     def _gap_cell(self, item: Item, held: dict[str, Any], key: str, text: str) -> None:
         field_name = f"current_certification.{key}"
@@ -155,9 +253,15 @@ def _field(column: str, kind: str) -> str:
     return column or "row"
 
 
-def _kind(column: str, question_types: dict[str, str]) -> str:
+def _kind(column: str, question_types: dict[str, str], passed: frozenset[str] = frozenset()) -> str:
     if column in question_types:
         return question_types[column]  # "boolean" or "choice"
     if column in GAP_COLUMNS:
         return "gap"
+    if column in CHECKS:
+        return "identifier"
+    if column in passed:
+        return "passed"
+    if column in WRITTEN_COLUMNS:
+        return "replaced"
     return column or "unnamed"  # "id", "as_of"

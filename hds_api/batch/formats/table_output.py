@@ -1,39 +1,72 @@
-"""Tables (CSV and spreadsheets) written: `id` and the result columns of CONTRACT.md section 6, one row an entry."""
+"""Tables (CSV and spreadsheets) written: the input's own columns (`id`, identifiers, columns passed through) in
+their order, then the result columns of CONTRACT.md section 6; with a language asked for, readable columns too."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..messages import message
+from ..readable import conclusion, flag_labels, references
 from .cells import format_cell
 
-OUTPUT_COLUMNS = (
-    "id", "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
+RESULT_COLUMNS = (
+    "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
     "certificate_activities", "exemptions", "flags", "confidence", "next_question", "certification_gap",
-    "missing_activities", "error",
+    "missing_activities", "unused_answers",
 )  # fmt: skip
-RESULT_COLUMNS = OUTPUT_COLUMNS[1:-1]
+OUTPUT_COLUMNS = ("id", *RESULT_COLUMNS, "error")  # without columns carried through or readable ones
+READABLE_COLUMNS = ("conclusion", "flag_labels", "references")
+# What a run writes besides the input's columns: found in an input (a result file fed back), they are replaced.
+WRITTEN_COLUMNS = frozenset((*RESULT_COLUMNS, *READABLE_COLUMNS, "error"))
 SHOWN_CHARS = 80  # of a field name or a typed value, in an `error` cell
+NOT_ASSESSED = "not_assessed"  # the gap of a row without a certificate to compare (or not yet complete)
+NOT_REQUIRED = "not_required"
 
 
 class TableColumns:
-    """The output's columns, and the cells of an entry (of `summary` detail, or an error) under them; picklable.
+    """The output's columns, and the cells of an outcome under them; picklable.
 
-    `free_text` are the columns whose text comes from the input or from sentences (ids, errors): only they can
-    start with what a spreadsheet runs as a formula; the others hold codes and numbers of the rules."""
+    `carried`: the input's columns repeated first, `(header, key)` (see `RowDecoder.carried`). `free_text` are
+    the columns whose text comes from the input or from sentences: only they can start with what a
+    spreadsheet runs as a formula; the others hold codes and numbers of the rules."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, carried: list[tuple[str, str]] | None = None, readable: bool = False):
         self.lang = lang
-        self.names = list(OUTPUT_COLUMNS)
-        self.free_text = [0, len(OUTPUT_COLUMNS) - 1]
-        self.blank = [""] * len(RESULT_COLUMNS)
+        self.carried = carried or [("id", "id")]
+        self.readable = readable
+        lead = [header for header, _ in self.carried]
+        if readable:
+            self.names = [*lead, "conclusion", *RESULT_COLUMNS, "flag_labels", "references", "error"]
+            self.free_text = [*range(len(lead) + 1), len(self.names) - 3, len(self.names) - 2, len(self.names) - 1]
+        else:
+            self.names = [*lead, *RESULT_COLUMNS, "error"]
+            self.free_text = [*range(len(lead)), len(self.names) - 1]
+        self.blank = [""] * (len(self.names) - len(lead) - 1)
+        self.simple = self.carried == [("id", "id")]
+
+    def lead(self, item: Any) -> list[Any]:
+        """The carried columns' values: the id, then identifiers and columns passed through, as given."""
+        if self.simple:
+            return [item.id]
+        echo = item.echo or {}
+        passed = echo.get("passed_through", {})
+        return [
+            item.id if key == "id" else passed.get(header, "") if key == "passed" else echo.get(key, "")
+            for header, key in self.carried
+        ]
 
     def cells(self, outcome: Any) -> list[Any]:
-        """The row of an `ItemOutcome`."""
-        item_id = format_cell(outcome.item.id)
+        """The row of an `ItemOutcome`: carried values as they came (a writer formats them), the rest text."""
+        lead = self.lead(outcome.item)
         if outcome.error is not None:
-            return [item_id, *self.blank, error_text(outcome.error, self.lang)]
-        return [item_id, *result_cells(outcome.result), ""]
+            return [*lead, *self.blank, error_text(outcome.error, self.lang)]
+        result = outcome.result
+        if not self.readable:
+            return [*lead, *result_cells(result), ""]
+        lang = self.lang
+        return [
+            *lead, conclusion(result, lang), *result_cells(result), flag_labels(result), references(result), "",
+        ]  # fmt: skip
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -41,7 +74,10 @@ def _numbers(numbers: list[int]) -> str:
 
 
 def result_cells(result: dict[str, Any]) -> list[str]:
-    """The result columns of a full result, straight to text (no compact entry in between: this is per row)."""
+    """The result columns of a full result, straight to text (no compact entry in between: this is per row).
+
+    `certification_gap` never stays blank on a complete row: `not_required` when no certificate is needed,
+    `not_assessed` when none was given to compare (or the answers are not complete yet)."""
     gap = result["certification_gap"]
     next_question = result["next_question"]
     required = result["hds_certification_required"]
@@ -58,8 +94,9 @@ def result_cells(result: dict[str, Any]) -> list[str]:
         ";".join([flag["code"] for flag in result["flags"]]),
         result["confidence"] or "",
         next_question["id"] if next_question else "",
-        gap["status"] if gap else "",
+        gap["status"] if gap else NOT_REQUIRED if required is False else NOT_ASSESSED,
         _numbers(gap["missing_activities"]) if gap else "",
+        ";".join(result["unused_answers"]),
     ]
 
 

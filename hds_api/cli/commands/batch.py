@@ -1,9 +1,9 @@
-"""`batch INPUT --output OUTPUT`: assess every row of a CSV, JSON-lines or JSON file, streaming, in any format."""
+"""`batch INPUT --output OUTPUT`: assess every row of a CSV, XLSX, JSON-lines or JSON file, streaming, written
+in any of these formats."""
 
 from __future__ import annotations
 
 import argparse
-import codecs
 import io
 import json
 import os
@@ -15,9 +15,11 @@ from typing import Any, BinaryIO
 from ...batch import DETAILS, BatchOptions, UsageError
 from ...batch.formats import EXTENSIONS, FORMATS, TABLES, Input, make_writer
 from ...batch.formats.csv_format import read_csv
+from ...batch.formats.encoding import ENCODINGS, codec_of, has_bom, locate_in_file, text_stream
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.jsonl_format import read_json_lines
 from ...batch.formats.lines import RowLimits
+from ...batch.formats.xlsx_reader import read_xlsx
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
@@ -25,6 +27,7 @@ from ...i18n import default_language
 from ...rules import RulesError, load_rules
 from ...settings import SettingsError, setting
 
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
 ROWS_HAD_ERRORS = 1
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -33,16 +36,21 @@ INTERRUPTED = 130  # the shell's code for Ctrl-C
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "batch",
-        help="assess every row of a CSV, JSON-lines or JSON file (exit 1: some rows had errors; 2: usage error)",
+        help="assess every row of a CSV, XLSX, JSON-lines or JSON file (exit 1: rows had errors; 2: usage error)",
         description="Assess every row of INPUT and write one result per row to OUTPUT, in any of the formats.",
     )
-    parser.add_argument("input", metavar="INPUT", help="a .csv, .jsonl or .json file, or - for standard input")
+    parser.add_argument("input", metavar="INPUT", help="a .csv, .xlsx, .jsonl or .json file, or - (stdin)")
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT", help="result file, or - for stdout")
     parser.add_argument("--format", choices=FORMATS, help="INPUT's format when its name does not tell it")
     parser.add_argument("--to", choices=FORMATS, help="OUTPUT's format (default: from its name, else INPUT's)")
+    parser.add_argument(
+        "--encoding", choices=ENCODINGS, default="utf-8", help="a text INPUT's encoding (default: utf-8)"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="legal date for rows without one (default: today)")
     parser.add_argument(
-        "--lang", help="language of the error messages (and of labels, full detail); default: HDS_DEFAULT_LANG"
+        "--lang",
+        help="language of the messages; given, tables get readable columns too (a conclusion, flags' labels, "
+        "references) (default: HDS_DEFAULT_LANG, codes only)",
     )
     parser.add_argument(
         "--detail", choices=DETAILS, default="summary", help="JSON outputs: codes only (default) or whole results"
@@ -57,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 class Source:
     """The input file, opened: its bytes, and what the progress bar needs to know."""
 
+    name: str
     binary: BinaryIO
     size: int | None  # None: standard input
     text: io.TextIOWrapper | None = None  # its text, once decoding starts: detached at the end
@@ -114,23 +123,31 @@ def same_file(input_path: str, output_path: str) -> bool:
 
 def open_input(path: str) -> Source:
     if path == "-":
-        return Source(sys.stdin.buffer, None)
+        return Source("standard input", sys.stdin.buffer, None)
     binary = open(path, "rb")  # closed by run()
-    return Source(binary, os.fstat(binary.fileno()).st_size)
+    return Source(path, binary, os.fstat(binary.fileno()).st_size)
 
 
-def read_input(kind: str, source: Source, rules: Any, options: BatchOptions, limits: RowLimits) -> Input:
+def read_input(kind: str, source: Source, rules: Any, options: BatchOptions, limits: RowLimits, codec: str) -> Input:
     """The input with its start read and checked; `UsageError` when it cannot be assessed at all."""
-    bom = source.binary.peek(3)[:3] == codecs.BOM_UTF8 if hasattr(source.binary, "peek") else False
-    text = source.text = io.TextIOWrapper(source.binary, encoding="utf-8-sig", newline="")
+    zipped = source.binary.peek(4)[:4] == ZIP_MAGIC if hasattr(source.binary, "peek") else kind == "xlsx"
+    if zipped != (kind == "xlsx"):
+        found = "a spreadsheet (.xlsx)" if zipped else "no spreadsheet"
+        raise UsageError(f"{source.name} is {found}, not {kind}: rename it or give --format")
+    if kind == "xlsx":
+        seekable = source.binary if source.size is not None else io.BytesIO(source.binary.read())
+        return read_xlsx(seekable, rules.catalogue, options.lang, limits)
+    # A UTF-8 BOM given is a BOM returned; a Windows-1252 file gets a UTF-8 one with a BOM, which Excel reads.
+    bom = has_bom(source.binary) or codec != "utf-8"
+    text = source.text = text_stream(source.binary, codec)
     try:
         if kind == "csv":
             return read_csv(text, rules.catalogue, options.lang, limits, bom)
         if kind == "jsonl":
             return read_json_lines(text, options.lang, limits, bom)
         return read_json_items(json_items(text, options.lang), options.lang)
-    except UnicodeDecodeError as error:
-        raise UsageError(f"unreadable header: the file is not UTF-8 ({error.reason})") from None
+    except UnicodeDecodeError:
+        raise locate_in_file(source.binary, codec).error(options.lang) from None
 
 
 def json_items(text: io.TextIOBase, lang: str) -> list[Any]:
@@ -151,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
         rules = load_rules(args.rules)
         lang = default_language() if args.lang is None else args.lang
         detail = "summary" if to in TABLES else args.detail  # a table has the contract's columns
-        options = BatchOptions.check(rules, args.as_of, lang, detail)
+        options = BatchOptions.check(rules, args.as_of, lang, detail, readable=args.lang is not None)
         limits = RowLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
     except UsageError as error:
         return usage(describe(error))
@@ -164,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return usage(f"cannot read {args.input}: {error.strerror}")
     try:
-        opened = read_input(kind, source, rules, options, limits)
+        opened = read_input(kind, source, rules, options, limits, codec_of(args.encoding))
         return assess(args, rules, opened, to, options, source)
     except UsageError as error:
         return usage(describe(error))
@@ -183,8 +200,8 @@ def assess(args: argparse.Namespace, rules: Any, opened: Input, to: str, options
     problem, code = None, USAGE_ERROR
     try:
         summary = run_pipeline(rules, opened, writer, options, jobs, progress, args.rules)
-    except UnicodeDecodeError as error:
-        problem = f"{args.input} is not UTF-8 ({error.reason}); save it as 'CSV UTF-8'"
+    except UnicodeDecodeError:
+        problem = locate_in_file(source.binary, codec_of(args.encoding)).error(options.lang).message
     except ValueError as error:  # csv.Error included: a field too large
         problem = f"unreadable {args.input}: {error}"
     except KeyboardInterrupt:

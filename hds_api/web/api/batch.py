@@ -6,7 +6,6 @@ The view reads the request (body, query, headers); reading and writing the forma
 from __future__ import annotations
 
 import io
-from itertools import islice
 from typing import Any
 
 import marshmallow as ma
@@ -15,8 +14,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ...batch import BatchOptions, UsageError
-from ...batch.formats import MEDIA_TYPES, TABLES, Input, make_writer
-from ...batch.formats.csv_format import read_csv, text_lines
+from ...batch.formats import MEDIA_TYPES, TABLES, XLSX, Input, make_writer
+from ...batch.formats.base import TooManyRows
+from ...batch.formats.bodies import read_table_body
+from ...batch.formats.encoding import UndecodableInput, UnsupportedCharset
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.lines import RowLimits
 from ...batch.messages import message
@@ -41,7 +42,7 @@ from .responses import JSON, accepts
 ENVELOPE = BatchEnvelopeSchema()
 SUMMARY_COUNTS = ("total", "required", "not_required", "incomplete", "errors")
 # What an answer can be, JSON first: the default when Accept names none of them.
-ANSWERS = ("json", "csv", "jsonl")
+ANSWERS = ("json", "csv", "jsonl", "xlsx")
 
 
 class BatchBlueprint(Blueprint):
@@ -93,23 +94,24 @@ def _with_few_unknown_fields(body: dict[str, Any]) -> tuple[dict[str, Any], int]
     return {name: value for name, value in body.items() if name in kept}, len(unknown) - MAX_LISTED_ERRORS
 
 
-def _csv_batch(lang: str) -> Input:
+def _table_batch(input_format: str, lang: str) -> Input:
+    """A CSV body (spreadsheets later), its rows read and counted: 413 past `HDS_BATCH_MAX_ITEMS`."""
     limit = current_app.config["BATCH_MAX_ITEMS"]
-    body = request.get_data()
+    limits = RowLimits.from_config(current_app.config)
+    charset = request.mimetype_params.get("charset")
     try:
-        source = read_csv(text_lines(body), current_rules().catalogue, lang, RowLimits.from_config(current_app.config))
-        # Rows are counted as they are read: the 413 comes at the row past the limit, the rest unread.
-        rows = list(islice(source.rows, limit + 1))
-    except UnicodeDecodeError as error:
-        abort(400, message="The CSV body must be UTF-8.", errors={"body": {"message": error.reason}})
+        return read_table_body(
+            request.get_data(), input_format, charset, current_rules().catalogue, lang, limits, limit
+        )
+    except UnsupportedCharset as error:
+        abort(415, message=error.message, errors=error.errors)
+    except UndecodableInput as error:
+        abort(400, message=error.message, errors=error.errors)
     except UsageError as error:
         abort(422, message=error.message, errors=error.errors, more_errors=error.more_errors)
-    if len(rows) > limit:
+    except TooManyRows:
         text = message(lang, "too_many_rows", limit=limit)
         abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
-    source.rows = iter(rows)
-    source.bom = body.startswith(b"\xef\xbb\xbf")
-    return source
 
 
 def _check_options(options: dict[str, Any]) -> BatchOptions:
@@ -138,6 +140,12 @@ def _answer(source: Input, output_format: str, checked: BatchOptions) -> Respons
     return response
 
 
+def _language_asked(body_names_one: bool = False) -> bool:
+    """Whether the request names a language (`lang`, or an Accept-Language header): tables then get readable
+    columns."""
+    return body_names_one or "lang" in request.args or "Accept-Language" in request.headers
+
+
 def _message_language(lang: Any) -> str:
     """For messages written before `lang` itself is validated."""
     return text_language(lang)
@@ -147,7 +155,7 @@ def _message_language(lang: Any) -> str:
 class BatchAssessments(MethodView):
     init_every_request = False  # the view keeps no state
 
-    @accepts(JSON, CSV)
+    @accepts(JSON, CSV, XLSX)
     @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
     @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
@@ -170,13 +178,15 @@ class BatchAssessments(MethodView):
         own fields override); send `Accept: text/csv` for a CSV answer.
         """
         options = dict(query)
+        body_lang = False
         _check_options(options)  # the query's own values, even those a JSON body overrides
-        if request.mimetype == CSV:
+        if request.mimetype in (CSV, XLSX):
             options["lang"] = response_language(options.get("lang"))
-            source = _csv_batch(_message_language(options["lang"]))
+            source = _table_batch("csv" if request.mimetype == CSV else "xlsx", _message_language(options["lang"]))
         else:
             items, envelope_options = _json_batch(options.get("lang"))
             options.update(envelope_options)
+            body_lang = "lang" in envelope_options
             options["lang"] = response_language(options.get("lang"))
             _check_item_count(items, _message_language(options["lang"]))
             source = read_json_items(items, _message_language(options["lang"]))
@@ -184,4 +194,5 @@ class BatchAssessments(MethodView):
         output_format = ANSWERS[offered.index(request.accept_mimetypes.best_match(offered, offered[0]))]
         if output_format in TABLES:
             options["detail"] = "summary"  # a table has the columns of the contract, whatever the detail
+        options["readable"] = _language_asked(body_lang)
         return _answer(source, output_format, _check_options(options))

@@ -89,7 +89,28 @@ class BatchQuerySchema(ma.Schema):
     detail = fields.String(metadata=DETAIL)
 
 
-class BatchSummaryEntrySchema(ma.Schema):
+# --- (batchx) What an entry repeats of a table input: identifiers and the columns passed through. ------------
+IDENTIFIER = {"description": "As typed in the input; checked (length, département, check digit): a bad one is the "
+              "row's error, naming the column."}  # fmt: skip
+
+
+class EchoSchema(ma.Schema):
+    """Present only when the input (a CSV or a spreadsheet) has these columns."""
+
+    supplier_siren = fields.String(metadata=IDENTIFIER)
+    supplier_siret = fields.String(metadata=IDENTIFIER)
+    client_finess = fields.String(metadata=IDENTIFIER)
+    passed_through = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        metadata={"description": "The input's columns the batch does not know, header -> cell, unchanged."},
+    )
+
+
+# --- end (batchx) ------------------------------------------------------------------------------------------------
+
+
+class BatchSummaryEntrySchema(EchoSchema):
     """An item's result with `detail: summary`: the columns of the CSV, as JSON."""
 
     id = Documented(ITEM_ID, required=True, metadata={"description": "The item's id, echoed."})
@@ -114,13 +135,13 @@ class BatchSummaryEntrySchema(ma.Schema):
     as_of = fields.Date(required=True)
 
 
-class BatchFullEntrySchema(AssessmentResultSchema):
+class BatchFullEntrySchema(AssessmentResultSchema, EchoSchema):
     """An item's result with `detail: full`: its id, then the whole result."""
 
     id = Documented(ITEM_ID, required=True, metadata={"description": "The item's id, echoed."})
 
 
-class BatchErrorEntrySchema(ma.Schema):
+class BatchErrorEntrySchema(EchoSchema):
     """An item that could not be assessed: its id (null if it had none usable) and the error."""
 
     id = Documented(ITEM_ID, required=True, allow_none=True)
@@ -167,28 +188,54 @@ class BatchResponseSchema(ma.Schema):
 CSV_BODY_COMPONENT = "BatchCsv"  # registered with its pattern, which names the columns of the loaded rules
 CSV_BODY = {
     "type": "string",
-    "description": 'The CSV of the contract (README, "Assess your suppliers"): a header, then one row per item. '
-    "The header names an `id` column, a column per question id, and optionally `as_of`, `current_activities`, "
-    "`current_referential`, `current_valid_until`, in any order, each once (the pattern shows them in one "
-    "order); names are matched without case or surrounding spaces. Cells are separated by `,` or `;` (the one "
-    "the header uses most) and may be quoted; UTF-8 with or without BOM; rows end with LF or CRLF. Booleans: "
-    "`true/false/yes/no/oui/non/1/0`; an empty cell is unanswered. A row that cannot be used (a bad value, a "
-    "quote that does not close within `HDS_CSV_MAX_ROW_CHARS`) is that row's error; the others still run. "
-    "Batch parameters go in the query string.",
+    "description": 'The CSV of the contract (README, "Assess your suppliers"): an `id` column, one column per '
+    "question id, optional `as_of`, `current_activities`, `current_referential`, `current_valid_until`, "
+    "`supplier_siren`, `supplier_siret`, `client_finess` (checked); any other column is carried through "
+    "unchanged, unless it looks like a misspelt known one (422 naming it). `,` or `;`; UTF-8 with or without BOM, "
+    "or `charset=windows-1252` (an undecodable byte: 400 naming its line). Batch parameters go in the query "
+    "string. A quoted cell may span "
+    "lines within `HDS_CSV_MAX_ROW_CHARS`; a quote that does not close properly is its row's error, and the "
+    "lines it would have taken in are read as rows of their own.",
 }
 CSV_RESULTS = {
     "type": "string",
-    "description": "`id` and the result columns `status, hds_certification_required, archives_approval_required, "
-    "activities, certificates, certificate_activities, exemptions, flags, confidence, next_question, "
-    "certification_gap, missing_activities, error`; lists joined with `;`; cells (and lines inside cells) that "
-    "would start a formula prefixed with `'`; rows end with CRLF and a cell holding a line break is quoted. The "
-    "`X-Batch-Summary` header carries the counts.",
+    "description": "The input's own columns (`id`, identifiers, columns carried through) in their order, then "
+    "`status, hds_certification_required, archives_approval_required, activities, certificates, "
+    "certificate_activities, exemptions, flags, confidence, next_question, certification_gap (not_assessed: no "
+    "certificate given; not_required: none needed), missing_activities, unused_answers, error`; with a language "
+    "asked (`lang`, Accept-Language) also `conclusion` (a sentence, after the input's columns), `flag_labels` and "
+    "`references`. Lists joined with `;`; cells (and lines inside cells) that would start a formula prefixed "
+    "with `'`; rows end with CRLF and a cell holding a line break is quoted; a BOM when the input had one (or "
+    "was Windows-1252). The `X-Batch-Summary` header carries the counts.",
 }
 
-# Documented by hand, not with `@blp.response`: the same status answers JSON or CSV.
+# --- (batchx) Spreadsheets and JSON lines, in and out, beside JSON and CSV. -------------------------------------
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NDJSON = "application/x-ndjson"
+XLSX_BODY = {
+    "type": "string",
+    "format": "binary",
+    "description": "An .xlsx workbook: its first sheet is read as the CSV would be (first row the header). Columns "
+    "the batch does not know are carried through to the answer unchanged; one that looks like a misspelt known "
+    "column is refused (422) naming the column it resembles.",
+}
+XLSX_RESULTS = {
+    "type": "string",
+    "format": "binary",
+    "description": "One sheet with the CSV answer's columns, its header row frozen and filtered.",
+}
+JSON_LINES_RESULTS = {"type": "string", "description": "One entry (as in `results`) per line."}
+# --- end (batchx) ------------------------------------------------------------------------------------------------
+
+# Documented by hand, not with `@blp.response`: the same status answers JSON, CSV, JSON lines or a spreadsheet.
 OK_RESPONSE = {
     "description": "OK",
-    "content": {JSON: {"schema": BatchResponseSchema}, CSV: {"schema": CSV_RESULTS}},
+    "content": {
+        JSON: {"schema": BatchResponseSchema},
+        CSV: {"schema": CSV_RESULTS},
+        NDJSON: {"schema": JSON_LINES_RESULTS},
+        XLSX: {"schema": XLSX_RESULTS},
+    },
     "headers": {
         "X-Batch-Summary": {
             "description": "With a CSV answer: `total=…, required=…, not_required=…, incomplete=…, errors=…, "
@@ -202,5 +249,6 @@ REQUEST_BODY = {
     "content": {
         JSON: {"schema": BatchRequestSchema},
         CSV: {"schema": {"$ref": f"#/components/schemas/{CSV_BODY_COMPONENT}"}},
+        XLSX: {"schema": XLSX_BODY},
     },
 }
