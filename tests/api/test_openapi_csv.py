@@ -27,7 +27,8 @@ def test_every_body_the_pattern_allows_is_run(body):
 
 @pytest.mark.parametrize(
     "body",
-    ["", "personal_data\n", "id,unknown\nx,1\n", "id,personal_data,personal_data\n", "id;id\n", "name,id\n"],
+    # Columns the rules do not know are carried through (issue 14), unless they look like a misspelt question id.
+    ["", "personal_data\n", "id,personal_dta\nx,1\n", "id,personal_data,personal_data\n", "id;id\n"],
 )
 def test_bodies_the_service_refuses_are_outside_the_pattern(body):
     answer = APP.test_client().post("/v1/assessments/batch", data=body.encode(), headers=CSV)

@@ -52,6 +52,8 @@ def example(spec: dict[str, Any], name: str) -> Any:
 def test_every_body_and_response_has_examples_that_fit_its_schema(spec):
     seen = 0
     for where, media in documented_media(spec):
+        if media["schema"].get("format") == "binary":
+            continue  # an .xlsx workbook: no JSON value can show one (tests/batch runs real workbooks)
         examples = examples_of(spec, media)
         assert examples, f"{where}: no example"
         validator = OAS30Validator({**media["schema"], "components": spec["components"]})

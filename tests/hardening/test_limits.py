@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -170,8 +171,9 @@ def test_the_command_line_applies_the_same_limits(tmp_path: Path, monkeypatch, c
     source = tmp_path / "in.csv"
     source.write_text(CSV_HEADER + "a," + "t" * 200 + ",\nb,false,\n", encoding="utf-8")
     assert main(["batch", str(source), "-o", str(tmp_path / "out.csv"), "--quiet", "--lang", "en"]) == 1
-    out = (tmp_path / "out.csv").read_text(encoding="utf-8")
-    assert "HDS_CSV_MAX_ROW_CHARS" in out and "\nb,complete," in out
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"), newline="")))
+    assert len(rows) == 2  # the long row's id is past the limit too: the row is an error without one
+    assert "HDS_CSV_MAX_ROW_CHARS" in rows[0]["error"] and (rows[1]["id"], rows[1]["status"]) == ("b", "complete")
 
 
 def test_the_command_line_refuses_a_header_over_the_limit(tmp_path: Path, monkeypatch, capsys):

@@ -7,6 +7,7 @@ and errors are shown as the service writes them.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,11 @@ from typing import Any
 import yaml
 
 from ...batch import BatchOptions, assess_items
-from ...batch.formats.csv_format import read_csv_items, render_csv
+from ...batch.formats import make_writer
+from ...batch.formats.csv_format import read_csv, text_lines
+from ...batch.formats.json_format import read_json_items
 from ...batch.formats.table import input_columns
-from ...batch.runner import assess_stream
-from ...batch.summary import Tally
+from ...batch.pipeline import run
 from ...exceptions import InvalidRequest, error_body
 from ...i18n import DEFAULT_LANGUAGE
 from ...rules import Rules
@@ -26,7 +28,7 @@ from ...rules.render.mermaid import flowchart
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 LANG = "en"  # the document is in English; so are the examples' labels and messages
 QUESTIONNAIRE_DATE = date(2026, 11, 25)
-JSON, CSV, TEXT = "application/json", "text/csv", "text/plain"
+JSON, CSV, TEXT, NDJSON = "application/json", "text/csv", "text/plain", "application/x-ndjson"
 
 
 def load_examples() -> list[dict[str, Any]]:
@@ -161,9 +163,18 @@ def example_components(rules: Rules) -> dict[str, dict[str, Any]]:
     components["batch-result"] = {"value": assess_items(rules, items, as_of="2026-11-25", lang=LANG)}
     csv_text = batch_csv(rules)
     components["batch-csv-request"] = {"summary": "`?lang=en&as_of=2026-11-25`", "value": csv_text}
-    _, csv_items = read_csv_items(csv_text, rules.catalogue, LANG)
-    outcomes = assess_stream(rules, csv_items, BatchOptions.check(rules, "2026-11-25", LANG), Tally())
-    components["batch-csv-result"] = {"value": render_csv(list(outcomes), ",", LANG, header=True)}
+    # As the service answers it: the query names a language, so the table has its readable columns too.
+    source = read_csv(text_lines(csv_text), rules.catalogue, LANG)
+    options = BatchOptions.check(rules, "2026-11-25", LANG, readable=True)
+    out = io.BytesIO()
+    run(rules, source, make_writer("csv", out, source, options), options, ids_once=True)
+    components["batch-csv-result"] = {"value": out.getvalue().decode()}
+    # The JSON request's items answered as JSON lines (`Accept: application/x-ndjson`), one entry per line.
+    source = read_json_items(items, LANG)
+    options = BatchOptions.check(rules, "2026-11-25", LANG)
+    out = io.BytesIO()
+    run(rules, source, make_writer("jsonl", out, source, options), options, ids_once=True)
+    components["batch-jsonl-result"] = {"summary": "`Accept: application/x-ndjson`", "value": out.getvalue().decode()}
     return components
 
 
@@ -181,4 +192,5 @@ SHOWN = {
     ("assessBatch", "request", CSV): ["batch-csv-request"],
     ("assessBatch", "200", JSON): ["batch-result"],
     ("assessBatch", "200", CSV): ["batch-csv-result"],
+    ("assessBatch", "200", NDJSON): ["batch-jsonl-result"],
 }
