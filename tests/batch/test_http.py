@@ -37,7 +37,6 @@ def assert_matches_spec(spec, body):
     assert errors == []
 
 
-
 def csv_rows(text: str) -> list[dict]:
     delimiter = ";" if text.split("\n", 1)[0].count(";") else ","
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
