@@ -53,7 +53,13 @@ def error_answer(error: HdsError, headers: Iterable[tuple[str, str]] = (), lang:
     return json_answer(error.code, error.body(), [*error.headers, *headers], lang)
 
 
-def send(answer: Answer, start_response: Callable) -> list[bytes]:
+# Where an answer's language is left for the access log line (`hds_api.web.middleware.access_log`).
+LANG_KEY = "hds_api.lang"
+
+
+def send(answer: Answer, environ: dict, start_response: Callable) -> list[bytes]:
     """Answer a WSGI request."""
+    if answer.lang is not None:
+        environ[LANG_KEY] = answer.lang
     start_response(answer.status, answer.headers)
     return [answer.body]

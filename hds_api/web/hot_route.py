@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 
 from .answers import JSON, send
 from .handlers import Assess
-from .middleware.access_log import LANG_KEY
 from .middleware.limits import request_body
 from .negotiation import mimetype
 
@@ -34,6 +33,5 @@ class HotRoute:
                 environ.get("QUERY_STRING", ""),
                 environ.get("HTTP_ACCEPT_LANGUAGE"),
             )
-            environ[LANG_KEY] = answer.lang
-            return send(answer, start_response)
+            return send(answer, environ, start_response)
         return self.wsgi_app(environ, start_response)

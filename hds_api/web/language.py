@@ -8,7 +8,7 @@ from typing import Any
 from flask import Request, current_app, request
 
 from ..i18n import LANGUAGES, negotiate
-from .middleware.access_log import LANG_KEY
+from .answers import LANG_KEY
 from .middleware.vary import vary_on
 from .negotiation import environ_language, query_lang
 

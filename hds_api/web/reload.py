@@ -10,6 +10,7 @@ fails, the master logs why and keeps the old app: the new workers serve the rule
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from .. import create_app
@@ -39,4 +40,5 @@ def on_reload(arbiter: Any) -> None:
         arbiter.log.exception("hds-scope: not reloaded, still serving %s", served(old))
         return
     arbiter.app.callable = app
+    gc.freeze()  # as wsgi.py does at start-up: the new workers never scan the new rules
     arbiter.log.info("hds-scope: reloaded, serving %s (was %s)", served(app), served(old))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
+from flask import Flask
 
 from hds_api import create_app
 from hds_api.rules import DEFAULT_RULES_DIR, RulesError
 from hds_api.settings import SettingsError, from_environment
+
+from ..conftest import ROOT
 
 
 def test_defaults_are_safe():
@@ -72,3 +77,30 @@ def test_health(client):
     response = client.get("/health")
     assert response.get_json() == {"status": "ok"}
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def stack(app) -> list[str]:
+    """The WSGI layers in front of Flask, outermost first."""
+    names, layer = [], app.wsgi_app
+    while hasattr(layer, "wsgi_app"):
+        names.append(type(layer).__name__)
+        layer = layer.wsgi_app
+    assert layer.__func__ is Flask.wsgi_app  # Flask itself, untouched, at the end
+    return names
+
+
+def test_the_middleware_stack_is_the_order_the_factory_lists(app):
+    assert stack(app) == ["AccessLog", "SecurityHeaders", "Framing", "BodyLimits", "Vary", "HotRoute"]
+    full = create_app({"TESTING": True, "CORS_ORIGINS": ["https://a.example"], "API_KEYS": ("k" * 16,)})
+    assert stack(full) == ["AccessLog", "SecurityHeaders", "Cors", "ApiKeys", "Framing", "BodyLimits", "Vary",
+                           "HotRoute"]  # fmt: skip
+    assert stack(create_app({"TESTING": True, "HOT_ROUTE": False}))[-1] == "Vary"
+
+
+def test_gunicorns_master_freezes_what_the_app_holds(tmp_path):
+    """wsgi.py, which the master preloads: the rules and modules out of the collector's reach in every worker."""
+    code = "import gc, wsgi; print(gc.get_freeze_count())"
+    env = {"PATH": "/usr/bin:/bin", "HDS_ACCESS_LOG": "off"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 10_000

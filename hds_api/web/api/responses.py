@@ -9,10 +9,9 @@ from typing import Any
 
 from flask import Response, request
 
-from ..answers import JSON, Answer, json_answer
+from ..answers import JSON, LANG_KEY, Answer, json_answer
 from ..handlers import unsupported_media_type
 from ..language import message_language
-from ..middleware.access_log import LANG_KEY
 
 __all__ = ["JSON", "accepts", "answer_response", "json_response", "require_mimetype", "text_response"]
 

@@ -7,8 +7,8 @@ import re
 from flask import Blueprint, Flask, current_app, render_template, request
 
 from ...i18n import negotiate
+from ..answers import LANG_KEY
 from ..api import current_rules
-from ..middleware.access_log import LANG_KEY
 from .headers import security_headers
 from .settings import init_settings
 from .strings import STRINGS

@@ -22,16 +22,16 @@ from typing import Any
 
 import orjson
 
+from ..answers import LANG_KEY
 from ..log_sink import Sink, open_sink
 
 LOGGER = logging.getLogger("hds_api.access")
 HEADER = "X-Request-ID"
 SANE_ID = re.compile(r"^[A-Za-z0-9._:=+/-]{1,128}$")
-# Where the middleware leaves the id; where `api_keys` leaves the key's fingerprint and whatever answered the
-# language it answered in (the hot route, `hds_api.web.language`), for the line.
+# Where the middleware leaves the id, and where `api_keys` leaves the key's fingerprint, for the line; whatever
+# answers leaves the language it answered in at `LANG_KEY`.
 ID_KEY = "hds_api.request_id"
 CLIENT_KEY = "hds_api.client"
-LANG_KEY = "hds_api.lang"
 
 
 def _emit(sink: Sink, line: str) -> None:

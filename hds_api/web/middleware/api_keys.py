@@ -72,7 +72,7 @@ class ApiKeys:
             {"Authorization": {"message": detail}},
             headers=[("WWW-Authenticate", CHALLENGE)],
         )
-        return send(error_answer(refusal, vary, lang), start_response)
+        return send(error_answer(refusal, vary, lang), environ, start_response)
 
 
 # How the spec describes the keys (Swagger UI then offers to "Authorize"); open operations say `security: []`.

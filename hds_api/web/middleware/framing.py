@@ -33,7 +33,7 @@ class Framing:
             lang, vary = environ_language(environ, self.default_lang)
             detail = str(error)[:200] or type(error).__name__
             broken = BadRequestBody(message(HTTP, lang, "broken_framing"), {"body": {"message": detail}})
-            return send(error_answer(broken, vary, lang), start_response)
+            return send(error_answer(broken, vary, lang), environ, start_response)
 
 
 def wrap(wsgi_app: Callable, config: dict[str, Any]) -> Framing:

@@ -81,7 +81,7 @@ class BodyLimits:
         lang, vary = environ_language(environ, self.default_lang)
         text = limit.text(lang, limit.size, limit.setting)
         refusal = PayloadTooLarge(text, {"body": {"message": text, "limit": limit.size}})
-        return send(error_answer(refusal, vary, lang), start_response)
+        return send(error_answer(refusal, vary, lang), environ, start_response)
 
 
 def wrap(wsgi_app: Callable, config: dict[str, Any]) -> BodyLimits:
