@@ -13,11 +13,12 @@ from ..runner import BatchOptions, QuestionIdsOnce, evaluate_item
 from .dates import LegalDate
 from .summary import ImpactSummary, ImpactTally
 
-# What a change is made of, as the issue lists it: required or not, activities, certificates, exemption, flags,
-# gap status; the status and the next question too (a new question asked from a date on).
+# What a change is made of: required or not, activities, certificates, exemption, flags, gap status; the status
+# and the next question too (a new question asked from a date on), and the texts a flag rests on (a decree that
+# writes a flag's duty into the code changes what the supplier must do, though the flag stays).
 COMPARED = (
     "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
-    "exemptions", "flags", "certification_gap", "next_question",
+    "exemptions", "flags", "flag_references", "certification_gap", "next_question",
 )  # fmt: skip
 CERTIFICATE_EXPIRY = "certificate_expiry"  # a cause that is no legal date: the certificate's own end
 ONE_DAY = timedelta(days=1)
@@ -35,6 +36,7 @@ def state(result: dict[str, Any]) -> tuple[Any, ...]:
         tuple(f"{c['code']}:{','.join(map(str, c['required_activities']))}" for c in result["certificates"]),
         tuple(exemption["code"] for exemption in result["exemptions"]),
         tuple(flag["code"] for flag in result["flags"]),
+        tuple(f"{flag['code']}: {cite}" for flag in result["flags"] for cite in flag["references"]),
         gap["status"] if gap else None,
         next_question["id"] if next_question else None,
     )
