@@ -137,5 +137,3 @@ def _compact(result: dict[str, Any]) -> dict[str, Any]:
     compact = compact_result(result, None)
     del compact["id"]
     return compact
-
-
