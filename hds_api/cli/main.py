@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import assess, batch, check, docs
+from .commands import assess, batch, check, docs, impact
 
 # Each module offers `register(subparsers)`, whose parser sets `run(args) -> exit code`.
-COMMANDS = [check, assess, docs, batch]
+COMMANDS = [check, assess, docs, batch, impact]
 
 USAGE_ERROR = 2
 

@@ -56,9 +56,16 @@ def rows_file(tmp_path_factory, columns):
     return write_csv(path, [{"id": f"s{n}", **REQUIRED} for n in range(ROWS)], columns)
 
 
-def run_with_stderr(rows_file, tmp_path, *flags: str, terminal: bool) -> str:
+COMMANDS = {
+    "batch": ["batch"],
+    "impact": ["impact", "--from", "2026-01-01", "--to", "2026-12-31"],
+}
+
+
+def run_with_stderr(rows_file, tmp_path, *flags: str, terminal: bool, command_name: str = "batch") -> str:
     """Run the CLI with stderr on a pseudo-terminal or a pipe; what it wrote there."""
-    command = [sys.executable, "-c", RUN_CLI, "batch", str(rows_file), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]
+    command = [sys.executable, "-c", RUN_CLI, *COMMANDS[command_name], str(rows_file), "-o", str(tmp_path / "o.csv"),
+               "--jobs", "1"]  # fmt: skip
     if not terminal:
         done = subprocess.run([*command, *flags], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, check=True)
         return done.stderr.decode()
@@ -80,7 +87,8 @@ def run_with_stderr(rows_file, tmp_path, *flags: str, terminal: bool) -> str:
     return b"".join(chunks).decode()
 
 
-def test_progress_on_a_terminal_only(rows_file, tmp_path):
-    assert "rows/s" in run_with_stderr(rows_file, tmp_path, terminal=True)
-    assert run_with_stderr(rows_file, tmp_path, "--quiet", terminal=True) == ""
-    assert run_with_stderr(rows_file, tmp_path, terminal=False) == ""
+@pytest.mark.parametrize("command_name", ["batch", "impact"])
+def test_progress_on_a_terminal_only(rows_file, tmp_path, command_name):
+    assert "rows/s" in run_with_stderr(rows_file, tmp_path, terminal=True, command_name=command_name)
+    assert run_with_stderr(rows_file, tmp_path, "--quiet", terminal=True, command_name=command_name) == ""
+    assert run_with_stderr(rows_file, tmp_path, terminal=False, command_name=command_name) == ""

@@ -9,6 +9,7 @@ serial dates; its own reader takes 20 µs a cell, too slow for a batch (README, 
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -33,6 +34,7 @@ MAX_COLUMN = 16_384  # Excel's last column, XFD
 # unpack into gigabytes of text.
 MAX_SHARED_CHARS = 64 * 1024 * 1024
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # a character XML cannot hold, as the format writes it
 
 
 def _local(tag: str) -> str:
@@ -116,7 +118,7 @@ class Workbook:
                 chars += len(text)
                 if chars > MAX_SHARED_CHARS:
                     raise self._unreadable(f"more than {MAX_SHARED_CHARS} characters of text")
-                strings.append(text)
+                strings.append(unescape(text))
                 element.clear()
         return strings
 
@@ -231,12 +233,18 @@ class SheetRows:
                 self.done.append((self.row, [cells.get(column) for column in range(1, max(cells) + 1)]))
 
 
+def unescape(text: str) -> str:
+    return ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), text) if "_x" in text else text
+
+
 def _value(kind: str, text: str, style: int, shared: list[str], date_styles: frozenset[int], epoch: Any) -> Any:
     """A cell's value from its type (`t`), its text and its style."""
     if kind == "s":
         index = int(text) if text.isdigit() else -1
         return shared[index] if 0 <= index < len(shared) else ""
-    if kind in ("inlineStr", "str", "e", "d"):
+    if kind in ("inlineStr", "str"):
+        return unescape(text)
+    if kind in ("e", "d"):
         return text
     if kind == "b":
         return text == "1"

@@ -4,33 +4,27 @@ in any of these formats."""
 from __future__ import annotations
 
 import argparse
-import io
-import json
-import os
 import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, BinaryIO
+from functools import partial
 
 from ...batch import DETAILS, BatchOptions, UsageError
-from ...batch.formats import EXTENSIONS, FORMATS, TABLES, Input, make_writer
-from ...batch.formats.csv_format import read_csv
-from ...batch.formats.encoding import ENCODINGS, codec_of, has_bom, locate_in_file, text_stream
-from ...batch.formats.json_format import read_json_items
-from ...batch.formats.jsonl_format import read_json_lines
-from ...batch.formats.lines import RowLimits
-from ...batch.formats.xlsx_reader import read_xlsx
-from ...batch.pipeline import choose_jobs
-from ...batch.pipeline import run as run_pipeline
-from ...batch.progress import Progress
+from ...batch.formats import FORMATS, TABLES, make_writer
+from ...batch.formats.encoding import ENCODINGS, codec_of
 from ...i18n import default_language
 from ...rules import RulesError, load_rules
-from ...settings import SettingsError, setting
-
-ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
-ROWS_HAD_ERRORS = 1
-USAGE_ERROR = 2
-INTERRUPTED = 130  # the shell's code for Ctrl-C
+from ...settings import SettingsError
+from .files import (
+    ROWS_HAD_ERRORS,
+    describe,
+    input_format,
+    limits,
+    open_input,
+    output_format,
+    read_input,
+    same_file,
+    stream,
+    usage,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,115 +55,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-@dataclass(slots=True)
-class Source:
-    """The input file, opened: its bytes, and what the progress bar needs to know."""
-
-    name: str
-    binary: BinaryIO
-    size: int | None  # None: standard input
-    text: io.TextIOWrapper | None = None  # its text, once decoding starts: detached at the end
-
-    def close(self) -> None:
-        if self.text is not None:
-            self.text.detach()  # the binary file is closed on its own (standard input stays open to the end)
-        self.binary.close()
-
-    def position(self) -> int:
-        return self.binary.tell()
-
-
-def usage(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return USAGE_ERROR
-
-
-def describe(error: UsageError) -> str:
-    lines = [error.message]
-    allowed: list[Any] = []
-    for field_name, detail in error.errors.items():
-        lines.append(f"  {field_name}: {detail.get('message', '')}")
-        allowed = allowed or detail.get("allowed", [])
-    if error.more_errors:
-        lines.append(f"  … and {error.more_errors} more")
-    if allowed:
-        lines.append("  allowed: " + ", ".join(str(value) for value in allowed))
-    return "\n".join(lines)
-
-
-def input_format(path: str, asked: str | None) -> str:
-    """From the name; `--format` only where the name does not tell (a known extension is never overridden)."""
-    found = EXTENSIONS.get(Path(path).suffix.lower())
-    if found is not None and asked is not None and asked != found:
-        raise UsageError(f"{path} is {found} by its name, not {asked}: rename it or drop --format")
-    if found is None and asked is None:
-        raise UsageError(f"cannot tell the format of {path}: use --format {'|'.join(FORMATS)}")
-    return found or asked
-
-
-def output_format(path: str, asked: str | None, input_kind: str) -> str:
-    found = EXTENSIONS.get(Path(path).suffix.lower()) if path != "-" else None
-    if found is not None and asked is not None and asked != found:
-        raise UsageError(f"{path} is {found} by its name, not {asked}: rename it or drop --to")
-    return asked or found or input_kind
-
-
-def same_file(input_path: str, output_path: str) -> bool:
-    try:
-        return input_path != "-" and output_path != "-" and os.path.samefile(input_path, output_path)
-    except OSError:
-        return False  # the output does not exist yet
-
-
-def open_input(path: str) -> Source:
-    if path == "-":
-        return Source("standard input", sys.stdin.buffer, None)
-    binary = open(path, "rb")  # closed by run()
-    return Source(path, binary, os.fstat(binary.fileno()).st_size)
-
-
-def read_input(kind: str, source: Source, rules: Any, options: BatchOptions, limits: RowLimits, codec: str) -> Input:
-    """The input with its start read and checked; `UsageError` when it cannot be assessed at all."""
-    zipped = source.binary.peek(4)[:4] == ZIP_MAGIC if hasattr(source.binary, "peek") else kind == "xlsx"
-    if zipped != (kind == "xlsx"):
-        found = "a spreadsheet (.xlsx)" if zipped else "no spreadsheet"
-        raise UsageError(f"{source.name} is {found}, not {kind}: rename it or give --format")
-    if kind == "xlsx":
-        seekable = source.binary if source.size is not None else io.BytesIO(source.binary.read())
-        return read_xlsx(seekable, rules.catalogue, options.lang, limits)
-    # A UTF-8 BOM given is a BOM returned; a Windows-1252 file gets a UTF-8 one with a BOM, which Excel reads.
-    bom = has_bom(source.binary) or codec != "utf-8"
-    text = source.text = text_stream(source.binary, codec)
-    try:
-        if kind == "csv":
-            return read_csv(text, rules.catalogue, options.lang, limits, bom)
-        if kind == "jsonl":
-            return read_json_lines(text, options.lang, limits, bom)
-        return read_json_items(json_items(text, options.lang), options.lang)
-    except UnicodeDecodeError:
-        raise locate_in_file(source.binary, codec).error(options.lang) from None
-
-
-def json_items(text: io.TextIOBase, lang: str) -> list[Any]:
-    """The `items` of a JSON batch document (read whole)."""
-    try:
-        document = json.load(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise UsageError(f"malformed JSON: {error}") from None
-    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
-        raise UsageError('a JSON input is a document {"items": [...]}')
-    return document["items"]
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         kind = input_format(args.input, args.format)
         to = output_format(args.output, args.to, kind)
         rules = load_rules(args.rules)
-        lang = default_language() if args.lang is None else args.lang
         detail = "summary" if to in TABLES else args.detail  # a table has the contract's columns
+        lang = args.lang or default_language()
         options = BatchOptions.check(rules, args.as_of, lang, detail, readable=args.lang is not None)
-        limits = RowLimits(setting("HDS_CSV_MAX_ROW_CHARS"), setting("HDS_CSV_MAX_CELL_CHARS"))
+        row_limits = limits()
     except UsageError as error:
         return usage(describe(error))
     except (RulesError, SettingsError) as error:
@@ -180,43 +74,16 @@ def run(args: argparse.Namespace) -> int:
         source = open_input(args.input)
     except OSError as error:
         return usage(f"cannot read {args.input}: {error.strerror}")
+    codec = codec_of(args.encoding)
     try:
-        opened = read_input(kind, source, rules, options, limits, codec_of(args.encoding))
-        return assess(args, rules, opened, to, options, source)
+        opened = read_input(kind, source, rules, lang, row_limits, codec)
+        writer_for = partial(make_writer, to, source=opened, shape=options)
+        summary, code = stream(args, rules, opened, writer_for, options, source, lang, codec)
     except UsageError as error:
         return usage(describe(error))
     finally:
         source.close()
-
-
-def assess(args: argparse.Namespace, rules: Any, opened: Input, to: str, options: BatchOptions, source: Source) -> int:
-    try:
-        sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
-    except OSError as error:
-        return usage(f"cannot write {args.output}: {error.strerror}")
-    writer = make_writer(to, sink, opened, options)
-    progress = Progress(sys.stderr, Progress.wanted(sys.stderr, args.quiet), source.size, source.position)
-    jobs = choose_jobs(args.jobs, source.size)
-    problem, code = None, USAGE_ERROR
-    try:
-        summary = run_pipeline(rules, opened, writer, options, jobs, progress, args.rules)
-    except UnicodeDecodeError:
-        problem = locate_in_file(source.binary, codec_of(args.encoding)).error(options.lang).message
-    except ValueError as error:  # csv.Error included: a field too large
-        problem = f"unreadable {args.input}: {error}"
-    except KeyboardInterrupt:
-        problem, code = "interrupted", INTERRUPTED
-    finally:
-        progress.close()
-        if sink is not sys.stdout.buffer:
-            sink.close()
-        else:
-            sink.flush()
-    if problem is not None:
-        if args.output != "-":
-            Path(args.output).unlink()  # half a result file would pass for a whole one
-        print(f"error: {problem}", file=sys.stderr)
+    if code is not None:
         return code
-    report = sys.stderr if args.output == "-" else sys.stdout
-    print(summary.line(), file=report)
+    print(summary.line(), file=sys.stderr if args.output == "-" else sys.stdout)
     return ROWS_HAD_ERRORS if summary.errors else 0

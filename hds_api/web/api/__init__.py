@@ -16,7 +16,7 @@ def current_rules() -> Rules:
 
 
 def register_blueprints(api: Api) -> None:
-    from . import assessments, batch, decision_trees, health, questionnaire, ready
+    from . import assessments, batch, decision_trees, health, impact, questionnaire, ready
 
-    for module in (health, ready, questionnaire, assessments, batch, decision_trees):
+    for module in (health, ready, questionnaire, assessments, batch, impact, decision_trees):
         api.register_blueprint(module.blp)

@@ -22,11 +22,13 @@ from ...batch.formats.json_format import read_json_items
 from ...batch.formats.lines import RowLimits
 from ...batch.messages import message
 from ...batch.pipeline import run
+from ...batch.runner import BatchJob
 from ...i18n import text_language
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ..errors import localised_invalid_message, validation_errors
 from ..json_body import UnreadableBody, parse_json
-from ..language import ACCEPT_LANGUAGE, message_language, response_language
+from ..language import ACCEPT_LANGUAGE, response_language
+from ..language import message_language as negotiated_message_language
 from ..openapi.batch_schemas import (
     CSV,
     OK_RESPONSE,
@@ -58,43 +60,45 @@ blp = BatchBlueprint("batch", __name__, url_prefix="/v1/assessments", descriptio
 
 
 @blp.before_request
-def _batch_body_limit() -> None:
+def batch_body_limit() -> None:
     # A batch is bigger than one assessment: its own bound replaces MAX_CONTENT_LENGTH for this endpoint.
     request.max_content_length = current_app.config["BATCH_MAX_BODY_BYTES"]
 
 
-def _json_batch(query_lang: Any) -> tuple[list[Any], dict[str, Any]]:
+def json_body(query_lang: Any, envelope_schema: ma.Schema = ENVELOPE) -> tuple[list[Any], dict[str, Any]]:
+    """The items of a JSON body and its other fields, the envelope checked with `envelope_schema`."""
     try:
         body = parse_json(request.get_data(), current_app.config["MAX_JSON_DEPTH"])
     except UnreadableBody as unreadable:
-        raise unreadable.error(message_language()) from None
-    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before checking a million items
-        _check_item_count(body["items"], _message_language(response_language(body.get("lang", query_lang))))
+        raise unreadable.error(negotiated_message_language()) from None
+    if isinstance(body, dict) and isinstance(body.get("items"), list):  # before walking a million items
+        check_item_count(body["items"], message_language(response_language(body.get("lang", query_lang))))
     more = 0
     try:
         if not isinstance(body, dict):
             raise ma.ValidationError({"_schema": ["Must be a JSON object."]})
-        body, more = _with_few_unknown_fields(body)
-        envelope = ENVELOPE.load(body)
+        body, more = _with_few_unknown_fields(body, envelope_schema)
+        envelope = envelope_schema.load(body)
     except ma.ValidationError as error:
-        errors = validation_errors(error.messages, ENVELOPE)
+        errors = validation_errors(error.messages, envelope_schema)
         text = localised_invalid_message(len(errors) + more, response_language())
         abort(422, message=text, errors=errors, more_errors=more)
-    options = {key: envelope[key] for key in ("as_of", "lang", "detail") if key in envelope}
-    return envelope["items"], options
+    items = envelope.pop("items")
+    return items, envelope
 
 
-def _with_few_unknown_fields(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+def _with_few_unknown_fields(body: dict[str, Any], schema: ma.Schema) -> tuple[dict[str, Any], int]:
     """The body with its first `MAX_LISTED_ERRORS` unknown fields only, and how many others it had: marshmallow
     would spend an error (and the response a line) on each of a million."""
-    unknown = [name for name in body if name not in ENVELOPE.fields]
+    names = {field.data_key or name for name, field in schema.fields.items()}
+    unknown = [name for name in body if name not in names]
     if len(unknown) <= MAX_LISTED_ERRORS:
         return body, 0
-    kept = set(unknown[:MAX_LISTED_ERRORS]).union(ENVELOPE.fields)
+    kept = set(unknown[:MAX_LISTED_ERRORS]).union(names)
     return {name: value for name, value in body.items() if name in kept}, len(unknown) - MAX_LISTED_ERRORS
 
 
-def _table_batch(input_format: str, lang: str) -> Input:
+def table_body(input_format: str, lang: str) -> Input:
     """A CSV body (spreadsheets later), its rows read and counted: 413 past `HDS_BATCH_MAX_ITEMS`."""
     limit = current_app.config["BATCH_MAX_ITEMS"]
     limits = RowLimits.from_config(current_app.config)
@@ -121,32 +125,51 @@ def _check_options(options: dict[str, Any]) -> BatchOptions:
         abort(422, message=error.message, errors=error.errors)
 
 
-def _check_item_count(items: list[Any], lang: str) -> None:
+def check_item_count(items: list[Any], lang: str) -> None:
     limit = current_app.config["BATCH_MAX_ITEMS"]
     if len(items) > limit:
         text = message(lang, "too_many_items", count=len(items), limit=limit)
         abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
 
 
-def _answer(source: Input, output_format: str, checked: BatchOptions) -> Response:
-    """Assess the input and write the answer in the format asked; a table answer carries the counts in a header."""
+def read_items(options: dict[str, Any], envelope_schema: ma.Schema = ENVELOPE) -> tuple[Input, bool]:
+    """The body as an input, whatever its format; the body's own fields (JSON) merged into `options`, whose
+    `lang` is then resolved. Also says whether the body named a language."""
+    if request.mimetype in (CSV, XLSX):
+        options["lang"] = response_language(options.get("lang"))
+        return table_body("csv" if request.mimetype == CSV else "xlsx", message_language(options["lang"])), False
+    items, envelope_options = json_body(options.get("lang"), envelope_schema)
+    options.update(envelope_options)
+    options["lang"] = response_language(options.get("lang"))
+    check_item_count(items, message_language(options["lang"]))
+    return read_json_items(items, message_language(options["lang"])), "lang" in envelope_options
+
+
+def answer_format() -> str:
+    """The format `Accept` asks for (JSON when it names none of them)."""
+    offered = [MEDIA_TYPES[name] for name in ANSWERS]
+    return ANSWERS[offered.index(request.accept_mimetypes.best_match(offered, offered[0]))]
+
+
+def respond(source: Input, output_format: str, job: Any, shape: Any, header: str, counts: tuple[str, ...]) -> Response:
+    """Run the job over the input and write the answer in the format asked; a table answer carries the counts in
+    the `header` (JSON answers have them in their `summary`)."""
     out = io.BytesIO()
-    writer = make_writer(output_format, out, source, checked)
-    summary = run(current_rules(), source, writer, checked, ids_once=True)
+    summary = run(current_rules(), source, make_writer(output_format, out, source, shape), job, ids_once=True)
     response = Response(out.getvalue(), mimetype=MEDIA_TYPES[output_format])
     if output_format in TABLES:
-        counts = ", ".join(f"{key}={getattr(summary, key)}" for key in SUMMARY_COUNTS)
-        response.headers["X-Batch-Summary"] = f"{counts}, duplicate_ids={len(summary.duplicate_ids)}"
+        values = ", ".join(f"{key}={getattr(summary, key)}" for key in counts)
+        response.headers[header] = f"{values}, duplicate_ids={len(summary.duplicate_ids)}"
     return response
 
 
-def _language_asked(body_names_one: bool = False) -> bool:
+def language_asked(body_names_one: bool = False) -> bool:
     """Whether the request names a language (`lang`, or an Accept-Language header): tables then get readable
     columns."""
     return body_names_one or "lang" in request.args or "Accept-Language" in request.headers
 
 
-def _message_language(lang: Any) -> str:
+def message_language(lang: Any) -> str:
     """For messages written before `lang` itself is validated."""
     return text_language(lang)
 
@@ -178,21 +201,11 @@ class BatchAssessments(MethodView):
         own fields override); send `Accept: text/csv` for a CSV answer.
         """
         options = dict(query)
-        body_lang = False
         _check_options(options)  # the query's own values, even those a JSON body overrides
-        if request.mimetype in (CSV, XLSX):
-            options["lang"] = response_language(options.get("lang"))
-            source = _table_batch("csv" if request.mimetype == CSV else "xlsx", _message_language(options["lang"]))
-        else:
-            items, envelope_options = _json_batch(options.get("lang"))
-            options.update(envelope_options)
-            body_lang = "lang" in envelope_options
-            options["lang"] = response_language(options.get("lang"))
-            _check_item_count(items, _message_language(options["lang"]))
-            source = read_json_items(items, _message_language(options["lang"]))
-        offered = [MEDIA_TYPES[name] for name in ANSWERS]
-        output_format = ANSWERS[offered.index(request.accept_mimetypes.best_match(offered, offered[0]))]
+        source, body_lang = read_items(options)
+        output_format = answer_format()
         if output_format in TABLES:
             options["detail"] = "summary"  # a table has the columns of the contract, whatever the detail
-        options["readable"] = _language_asked(body_lang)
-        return _answer(source, output_format, _check_options(options))
+        options["readable"] = language_asked(body_lang)
+        checked = _check_options(options)
+        return respond(source, output_format, BatchJob(checked), checked, "X-Batch-Summary", SUMMARY_COUNTS)

@@ -252,3 +252,139 @@ REQUEST_BODY = {
         XLSX: {"schema": XLSX_BODY},
     },
 }
+
+
+# --- (batchx) POST /v1/assessments/impact: what changes for each supplier between two dates. -------------------
+FROM_DATE = {**DATE, "description": "First date (default: today in Paris)."}
+TO_DATE = {**DATE, "description": "Second date (default: the last named legal date ahead of the first)."}
+ALL_ROWS = {"description": "List the rows that do not change too (by default they are only counted)."}
+
+
+class ImpactRequestSchema(ma.Schema):
+    items = fields.List(
+        Alternatives(BatchItemSchema, ANY_OTHER_ITEM, keyword="anyOf"),
+        required=True,
+        metadata={"description": "The hosting services (suppliers), as in a batch; an item's own `as_of` is not used."},
+    )
+    from_ = fields.Raw(data_key="from", metadata=FROM_DATE)
+    to = fields.Raw(metadata=TO_DATE)
+    lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of labels and messages."})
+    all = fields.Boolean(metadata=ALL_ROWS)
+
+
+class ImpactEnvelopeSchema(ImpactRequestSchema):
+    """What is checked for the report as a whole; dates and language by the engine's checks."""
+
+    items = UncheckedList(required=True)
+    lang = fields.Raw()
+
+
+class ImpactQuerySchema(ma.Schema):
+    """For a CSV or spreadsheet body, which has no envelope."""
+
+    from_ = fields.String(data_key="from", metadata=FROM_DATE)
+    to = fields.String(metadata=TO_DATE)
+    lang = fields.String(metadata={"enum": list(LANGUAGES)})
+    all = fields.Boolean(metadata=ALL_ROWS)
+
+
+CHANGE = {
+    "type": "object",
+    "properties": {"from": {"description": "At the first date."}, "to": {"description": "At the second date."}},
+    "required": ["from", "to"],
+}
+IMPACT_ENTRY = {
+    "type": "object",
+    "description": "A row that changes (or any row, with `all`): what changes, on which dates, and its "
+    "conclusions at both dates (codes, as a batch's `summary` detail); or the row's `error`.",
+    "properties": {
+        "id": {"$ref": f"#/components/schemas/{ITEM_ID}"},
+        "changed": {"type": "boolean"},
+        "changes": {
+            "type": "object",
+            "description": "Fact -> its value at both dates: `status`, `hds_certification_required`, "
+            "`archives_approval_required`, `activities`, `certificates` (`code:activities`), `exemptions`, "
+            "`flags`, `certification_gap`, `next_question`.",
+            "additionalProperties": CHANGE,
+        },
+        "causes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "date": {**DATE, "description": "The first day the change applies."},
+                    "legal_dates": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "Their names in the summary's `legal_dates`.",
+                    },  # fmt: skip
+                    "certificate_expiry": {"type": "boolean", "description": "The certificate held ends then."},
+                    "changes": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+        "before": {"type": "object"},
+        "after": {"type": "object"},
+        "error": {"$ref": "#/components/schemas/Error"},
+    },
+    "required": ["id"],
+}
+IMPACT_SUMMARY = {
+    "type": "object",
+    "properties": {
+        "total": {"type": "integer"},
+        "changed": {"type": "integer"},
+        "unchanged": {"type": "integer"},
+        "errors": {"type": "integer"},
+        "by_field": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "certificate_expiries": {"type": "integer"},
+        "duplicate_ids": {"type": "array", "items": {}},
+        "passed_through": {"type": "array", "items": {"type": "string"}},
+        "from": DATE,
+        "to": DATE,
+        "legal_dates": {
+            "type": "array",
+            "description": "The named legal dates (law.yaml) between the two dates, each with the rows it changes.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "date": DATE,
+                    "label": {"type": "string"},
+                    "references": {"type": "array", "items": {"type": "string"}},
+                    "changed": {"type": "integer"},
+                },
+            },
+        },
+        "lang": {"type": "string", "enum": list(LANGUAGES)},
+        "rules": {"type": "object"},
+    },
+    "required": ["total", "changed", "unchanged", "errors", "from", "to", "legal_dates"],
+}
+IMPACT_OK_RESPONSE = {
+    "description": "OK",
+    "content": {
+        JSON: {
+            "schema": {
+                "type": "object",
+                "properties": {"results": {"type": "array", "items": IMPACT_ENTRY}, "summary": IMPACT_SUMMARY},
+                "required": ["results", "summary"],
+            }
+        },
+        CSV: {
+            "schema": {
+                "type": "string",
+                "description": "The input's own columns, then `changed, changes, "
+                "legal_dates, why, references`, each fact `_before` and `_after`, `error`.",
+            }
+        },  # fmt: skip
+        NDJSON: {"schema": JSON_LINES_RESULTS},
+        XLSX: {"schema": XLSX_RESULTS},
+    },
+    "headers": {"X-Impact-Summary": {"description": "With a table answer: the counts.", "schema": {"type": "string"}}},
+}
+IMPACT_REQUEST_BODY = {
+    "required": True,
+    "content": {JSON: {"schema": ImpactRequestSchema}, CSV: {"schema": CSV_BODY}, XLSX: {"schema": XLSX_BODY}},
+}
+# --- end (batchx) ------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ OPERATION_IDS = {
     ("get", "/v1/questionnaire"): "getQuestionnaire",
     ("post", "/v1/assessments"): "assess",
     ("post", "/v1/assessments/batch"): "assessBatch",
+    ("post", "/v1/assessments/impact"): "assessImpact",
     ("get", "/v1/decision-trees"): "listDecisionTrees",
     ("get", "/v1/decision-trees/{tree_id}"): "getDecisionTree",
     ("get", "/v1/decision-trees/{tree_id}/diagram"): "getDecisionTreeDiagram",

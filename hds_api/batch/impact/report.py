@@ -1,0 +1,139 @@
+"""How an impact report looks: a table row per row that changes (what, on which legal date, why, from which
+texts), or a JSON entry; unchanged rows are left out unless all are asked for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..compact import compact_result
+from ..formats.cells import format_cell
+from ..formats.table_output import NOT_ASSESSED, NOT_REQUIRED, error_text
+from ..messages import message
+from ..readable import JOINER
+from ..runner import shape_entry
+from .dates import LegalDate
+from .job import CERTIFICATE_EXPIRY, ImpactOptions, ImpactOutcome
+
+SIDES = ("before", "after")
+# The facts shown side by side, before and after (the table's columns `<fact>_before`, `<fact>_after`).
+FACTS = ("status", "required", "activities", "certificates", "exemptions", "flags", "certification_gap",
+         "next_question")  # fmt: skip
+FACT_OF = {"required": "hds_certification_required"}
+
+
+def _table_gap(result: dict[str, Any]) -> str:
+    gap = result["certification_gap"]
+    if gap:
+        return gap["status"]
+    return NOT_REQUIRED if result["hds_certification_required"] is False else NOT_ASSESSED
+
+
+def _facts(result: dict[str, Any] | None) -> dict[str, str]:
+    if result is None:
+        return dict.fromkeys(FACTS, "")
+    compact = compact_result(result, None)
+    facts = {fact: format_cell(compact[FACT_OF.get(fact, fact)]) for fact in FACTS}
+    facts["certificates"] = format_cell(compact["certificate_activities"])
+    facts["certification_gap"] = _table_gap(result)
+    return facts
+
+
+def _change_text(name: str, change: dict[str, Any]) -> str:
+    """`flags: + storage_outside_eea` for lists, `certification_gap: covered → outdated_referential` otherwise."""
+    old, new = change["from"], change["to"]
+    if isinstance(old, list):
+        added = [value for value in new if value not in old]
+        removed = [value for value in old if value not in new]
+        parts = [f"+ {format_cell(value)}" for value in added] + [f"- {format_cell(value)}" for value in removed]
+        return f"{name}: {', '.join(parts)}"
+    return f"{name}: {format_cell(old) or '∅'} → {format_cell(new) or '∅'}"
+
+
+class ImpactColumns:
+    """The report's columns and the row of an outcome (None: an unchanged row, left out); picklable."""
+
+    def __init__(self, options: ImpactOptions, carried: list[tuple[str, str]]):
+        self.lang = options.lang
+        self.all_rows = options.all_rows
+        self.carried = carried
+        self.legal_dates = {legal_date.name: legal_date for legal_date in options.crossed}
+        lead = [header for header, _ in carried]
+        self.names = [
+            *lead, "changed", "changes", "legal_dates", "why", "references",
+            *[f"{fact}_{side}" for fact in FACTS for side in SIDES], "error",
+        ]  # fmt: skip
+        first = len(lead)
+        self.free_text = [*range(first), first + 3, first + 4, len(self.names) - 1]
+
+    def cells(self, outcome: ImpactOutcome) -> list[Any] | None:
+        if outcome.error is None and not outcome.changes and not self.all_rows:
+            return None
+        item = outcome.item
+        echo = item.echo or {}
+        passed = echo.get("passed_through", {})
+        lead = [
+            item.id if key == "id" else passed.get(header, "") if key == "passed" else echo.get(key, "")
+            for header, key in self.carried
+        ]
+        if outcome.error is not None:
+            return [*lead, *[""] * (len(self.names) - len(lead) - 1), error_text(outcome.error, self.lang)]
+        before, after = _facts(outcome.before), _facts(outcome.after)
+        dates, why, cited = self._causes(outcome)
+        sides = [facts[fact] for fact in FACTS for facts in (before, after)]
+        changes = "; ".join(_change_text(name, change) for name, change in outcome.changes.items())
+        return [*lead, "true" if outcome.changes else "false", changes, dates, why, cited, *sides, ""]
+
+    def _causes(self, outcome: ImpactOutcome) -> tuple[str, str, str]:
+        dates, why, cited = [], [], {}
+        for cause in outcome.causes:
+            day = cause.date.isoformat()
+            for name in cause.legal_dates:
+                legal_date: LegalDate = self.legal_dates[name]
+                dates.append(f"{day} {name}")
+                why.append(legal_date.label)
+                cited.update(dict.fromkeys(legal_date.references))
+            if cause.certificate_expiry:
+                dates.append(f"{day} {CERTIFICATE_EXPIRY}")
+                why.append(message(self.lang, "certificate_expires", date=day))
+        return "; ".join(dates), JOINER.join(why), JOINER.join(cited)
+
+
+class ImpactShape:
+    sheet_name = "impact"
+
+    def __init__(self, options: ImpactOptions):
+        self.options = options
+
+    def columns(self, carried: list[tuple[str, str]]) -> ImpactColumns:
+        return ImpactColumns(self.options, carried)
+
+    def entry(self, outcome: ImpactOutcome) -> dict[str, Any] | None:
+        """`{"id", …, "changed", "changes", "causes", "before", "after"}`, or the error; None: left out."""
+        if outcome.error is not None:
+            return shape_entry(outcome, "summary")
+        if not outcome.changes and not self.options.all_rows:
+            return None
+        item = outcome.item
+        return {
+            "id": item.id,
+            **(item.echo or {}),
+            "changed": bool(outcome.changes),
+            "changes": outcome.changes,
+            "causes": [
+                {
+                    "date": cause.date.isoformat(),
+                    "legal_dates": cause.legal_dates,
+                    "certificate_expiry": cause.certificate_expiry,
+                    "changes": cause.fields,
+                }
+                for cause in outcome.causes
+            ],
+            "before": _compact(outcome.before),
+            "after": _compact(outcome.after),
+        }
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    compact = compact_result(result, None)
+    del compact["id"]
+    return compact

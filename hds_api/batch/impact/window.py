@@ -1,0 +1,51 @@
+"""The report's two dates, checked: `--from`/`--to` when given; without them, from today to the last named legal
+date ahead (each legal date in between then says what it changes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ...rules import Rules, today_in_paris
+from ...rules.texts import LANGUAGES
+from ..errors import UsageError
+from ..messages import message
+from ..runner import BatchOptions
+from .dates import legal_dates, legal_dates_between
+from .job import ImpactOptions
+
+
+def impact_options(
+    rules: Rules,
+    start: Any = None,
+    end: Any = None,
+    lang: Any = "fr",
+    all_rows: bool = False,
+    readable: bool = False,
+    today: date | None = None,
+) -> ImpactOptions:
+    """`UsageError` naming `from`, `to` or `lang` when one is not a date the rules can assess (or `to` comes
+    before `from`)."""
+    text_lang = lang if lang in LANGUAGES else "fr"
+    errors: dict[str, Any] = {}
+    checked: dict[str, date] = {}
+    for name, value in (("from", start if start is not None else today or today_in_paris()), ("to", end)):
+        if value is None:
+            continue
+        try:
+            checked[name] = BatchOptions.check(rules, value, lang).as_of
+        except UsageError as error:
+            for field_name, detail in error.errors.items():
+                errors[name if field_name == "as_of" else field_name] = detail
+    if errors:
+        raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
+    first = checked["from"]
+    last = checked.get("to")
+    if last is None:  # every named legal date ahead
+        ahead = [legal_date.date for legal_date in legal_dates(rules, lang) if legal_date.date > first]
+        last = max(ahead, default=first)
+    if last < first:
+        text = message(text_lang, "bad_window", start=first.isoformat(), end=last.isoformat())
+        raise UsageError(text, {"to": {"message": text}})
+    crossed = tuple(legal_dates_between(rules, first, last, lang))
+    return ImpactOptions(first, last, lang, crossed, all_rows, readable)

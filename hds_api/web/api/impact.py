@@ -1,0 +1,74 @@
+"""`POST /v1/assessments/impact`: which suppliers' conclusions change between two dates, and why.
+
+The same body as a batch (JSON items, CSV or a spreadsheet) and the same answer formats; the report itself is
+`hds_api.batch.impact`'s, as on the command line (`python -m hds_api impact`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ...batch import UsageError
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
+from ..language import ACCEPT_LANGUAGE
+from ..openapi.batch_schemas import (
+    CSV,
+    IMPACT_OK_RESPONSE,
+    IMPACT_REQUEST_BODY,
+    XLSX,
+    ImpactEnvelopeSchema,
+    ImpactQuerySchema,
+)
+from ..openapi.schemas import ErrorSchema
+from . import current_rules
+from .batch import answer_format, batch_body_limit, read_items, respond
+from .responses import JSON, accepts
+
+ENVELOPE = ImpactEnvelopeSchema()
+COUNTS = ("total", "changed", "unchanged", "errors")
+
+blp = Blueprint("impact", __name__, url_prefix="/v1/assessments", description="What changes when the law does")
+blp.before_request(batch_body_limit)  # the bounds of a batch
+
+
+def _options(options: dict[str, Any]) -> Any:
+    try:
+        return impact_options(
+            current_rules(), options.get("from_"), options.get("to"), options.get("lang", "fr"),
+            bool(options.get("all", False)), readable=True,
+        )  # fmt: skip
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
+
+
+@blp.route("/impact", parameters=[ACCEPT_LANGUAGE])
+class ImpactReport(MethodView):
+    init_every_request = False  # the view keeps no state
+
+    @accepts(JSON, CSV, XLSX)
+    @blp.arguments(ImpactQuerySchema(), location="query", as_kwargs=True)
+    @blp.doc(requestBody=IMPACT_REQUEST_BODY, responses={"200": IMPACT_OK_RESPONSE})
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or a CSV not decodable.")
+    @blp.alt_response(413, schema=ErrorSchema, description="Beyond the batch's bounds (`HDS_BATCH_MAX_ITEMS`, "
+                      "`HDS_BATCH_MAX_BODY_BYTES`).")  # fmt: skip
+    @blp.alt_response(415, schema=ErrorSchema, description="A body that is neither JSON, CSV nor a spreadsheet.")
+    @blp.alt_response(
+        422, schema=ErrorSchema, description="The report itself is invalid (no `items`, a bad `from`, `to` or "
+        "`lang`, `to` before `from`, a misspelt column). A bad row is not: it gets its `error`."
+    )  # fmt: skip
+    def post(self, **query: Any):
+        """What changes for each supplier between two dates
+
+        Every row is assessed at `from` (default: today) and at `to` (default: the last named legal date
+        ahead); a row whose conclusion changes (required or not, activities, certificates, exemption, flags,
+        gap status) is listed with what changes and the legal dates (law.yaml) that make the change, with their
+        labels and references in the summary. Unchanged rows are counted, not listed (unless `all`).
+        """
+        options = dict(query)
+        _options(options)  # the query's own values, even those a JSON body overrides
+        source, _ = read_items(options, ENVELOPE)
+        report = _options(options)
+        job, shape = ImpactJob(report), ImpactShape(report)
+        return respond(source, answer_format(), job, shape, "X-Impact-Summary", COUNTS)
