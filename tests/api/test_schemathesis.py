@@ -22,7 +22,7 @@ def test_every_check_runs():
 def test_every_operation_is_fuzzed():
     operations = {(op.ok().method.upper(), op.ok().path) for op in schema.get_all_operations()}
     assert ("GET", "/ready") in operations and ("POST", "/v1/assessments/batch") in operations
-    assert len(operations) == 8
+    assert len(operations) == 9
 
 
 # An .xlsx body is bytes no generator can make a workbook of: schemathesis skips it (saying so in a warning);
@@ -32,4 +32,12 @@ def test_every_operation_is_fuzzed():
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_spec(case):
     # Every check, the CSV body included: its pattern (a header of known columns) says which strings are valid.
-    case.call_and_validate(checks=ALL_CHECKS)
+    case.call_and_validate(checks=checks_for(case))
+
+
+def checks_for(case) -> list:
+    """Every check; but `to` before `from` is an impact report no schema can rule out (the dates are two fields,
+    and `from` defaults to today), so valid-looking impact requests may rightly be refused there."""
+    if case.path == "/v1/assessments/impact":
+        return [check for check in ALL_CHECKS if check.__name__ != "positive_data_acceptance"]
+    return ALL_CHECKS

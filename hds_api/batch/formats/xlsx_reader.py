@@ -69,7 +69,7 @@ class Workbook:
         workbook = self._xml("xl/workbook.xml")
         sheets = [element for element in workbook.iter() if _local(element.tag) == "sheet"]
         if not sheets:
-            raise self._unreadable("no sheet")
+            raise self.unreadable("no sheet")
         properties = next((e for e in workbook.iter() if _local(e.tag) == "workbookPr"), None)
         date1904 = properties is not None and properties.get("date1904") in ("1", "true")
         self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
@@ -77,13 +77,13 @@ class Workbook:
         sheet_id = sheets[0].get(f"{{{RELATIONSHIPS}}}id")
         self.sheet_path = targets.get(sheet_id, ("", ""))[1]
         if self.sheet_path not in archive.NameToInfo:
-            raise self._unreadable("first sheet missing")
+            raise self.unreadable("first sheet missing")
         shared = next((path for kind, path in targets.values() if kind.endswith("/sharedStrings")), None)
         styles = next((path for kind, path in targets.values() if kind.endswith("/styles")), None)
         self.shared_strings = self._shared_strings(shared) if shared in archive.NameToInfo else []
         self.date_styles = self._date_styles(styles) if styles in archive.NameToInfo else frozenset()
 
-    def _unreadable(self, detail: str) -> UsageError:
+    def unreadable(self, detail: str) -> UsageError:
         text = message(self.lang, "bad_spreadsheet", detail=detail)
         return UsageError(text, {"body": {"message": text}})
 
@@ -92,7 +92,7 @@ class Workbook:
             with self.archive.open(path) as part:
                 return ElementTree.parse(part).getroot()
         except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as error:
-            raise self._unreadable(f"{path}: {error}") from None
+            raise self.unreadable(f"{path}: {error}") from None
 
     def _relationships(self, path: str) -> dict[str, tuple[str, str]]:
         """Relationship id -> (type, part path in the archive)."""
@@ -117,7 +117,7 @@ class Workbook:
                 )
                 chars += len(text)
                 if chars > MAX_SHARED_CHARS:
-                    raise self._unreadable(f"more than {MAX_SHARED_CHARS} characters of text")
+                    raise self.unreadable(f"more than {MAX_SHARED_CHARS} characters of text")
                 strings.append(unescape(text))
                 element.clear()
         return strings
@@ -188,7 +188,7 @@ class SheetRows:
                     done.clear()
                 parser.Parse(b"", True)
         except (expat.ExpatError, zipfile.BadZipFile, OSError, ValueError) as error:
-            raise book._unreadable(f"{book.sheet_path}: {error}") from None
+            raise book.unreadable(f"{book.sheet_path}: {error}") from None
         yield from done
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:

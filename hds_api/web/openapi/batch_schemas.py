@@ -6,12 +6,14 @@ and never fails the others.
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from ...batch import DETAILS
 from ...i18n import LANGUAGES
-from ...rules.render.openapi_components import ANSWERS
+from ...rules.render.openapi_components import ANSWERS, or_null, ref
 from .schemas import (
     COMPONENTS,
     DATE,
@@ -260,6 +262,11 @@ TO_DATE = {**DATE, "description": "Second date (default: the last named legal da
 ALL_ROWS = {"description": "List the rows that do not change too (by default they are only counted)."}
 
 
+def json_boolean(value: Any) -> None:
+    if type(value) is not bool:
+        raise ma.ValidationError("Not a valid boolean (true or false).")
+
+
 class ImpactRequestSchema(ma.Schema):
     items = fields.List(
         Alternatives(BatchItemSchema, ANY_OTHER_ITEM, keyword="anyOf"),
@@ -269,7 +276,8 @@ class ImpactRequestSchema(ma.Schema):
     from_ = fields.Raw(data_key="from", metadata=FROM_DATE)
     to = fields.Raw(metadata=TO_DATE)
     lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of labels and messages."})
-    all = fields.Boolean(metadata=ALL_ROWS)
+    # JSON `true`/`false` only: a marshmallow Boolean would take 0, 1 or "yes" as well.
+    all = fields.Raw(validate=json_boolean, metadata={"type": "boolean", **ALL_ROWS})
 
 
 class ImpactEnvelopeSchema(ImpactRequestSchema):
@@ -298,7 +306,7 @@ IMPACT_ENTRY = {
     "description": "A row that changes (or any row, with `all`): what changes, on which dates, and its "
     "conclusions at both dates (codes, as a batch's `summary` detail); or the row's `error`.",
     "properties": {
-        "id": {"$ref": f"#/components/schemas/{ITEM_ID}"},
+        "id": or_null(ref(ITEM_ID), "string"),  # null: a row whose id could not be read (its `error` says why)
         "changed": {"type": "boolean"},
         "changes": {
             "type": "object",

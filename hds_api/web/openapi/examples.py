@@ -8,6 +8,7 @@ and errors are shown as the service writes them.
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from ...batch.formats import make_writer
 from ...batch.formats.csv_format import read_csv, text_lines
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.table import input_columns
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
 from ...batch.pipeline import run
 from ...exceptions import InvalidRequest, error_body
 from ...i18n import DEFAULT_LANGUAGE
@@ -175,7 +177,29 @@ def example_components(rules: Rules) -> dict[str, dict[str, Any]]:
     out = io.BytesIO()
     run(rules, source, make_writer("jsonl", out, source, options), options, ids_once=True)
     components["batch-jsonl-result"] = {"summary": "`Accept: application/x-ndjson`", "value": out.getvalue().decode()}
+    components.update(impact_examples(rules, items))
     return components
+
+
+def impact_examples(rules: Rules, items: list[Any]) -> dict[str, dict[str, Any]]:
+    """The batch's items from before the end of v1 certificates to after the EEA storage rule: the request, and
+    the report as JSON, CSV and JSON lines, written by the same job and writers as the service's."""
+    request = {"from": "2026-05-01", "to": "2026-11-25", "lang": LANG, "items": items}
+    examples: dict[str, dict[str, Any]] = {"impact-request": {"summary": "Across two legal dates", "value": request}}
+    report = impact_options(rules, request["from"], request["to"], LANG, False, readable=True)
+    for output_format in ("json", "csv", "jsonl"):
+        source = read_json_items(items, LANG)
+        out = io.BytesIO()
+        run(
+            rules,
+            source,
+            make_writer(output_format, out, source, ImpactShape(report)),
+            ImpactJob(report),
+            ids_once=True,
+        )
+        text = out.getvalue().decode()
+        examples[f"impact-{output_format}-result"] = {"value": json.loads(text) if output_format == "json" else text}
+    return examples
 
 
 # Which examples each operation's request and responses show: (operationId, "request" or status, media type).
@@ -193,4 +217,9 @@ SHOWN = {
     ("assessBatch", "200", JSON): ["batch-result"],
     ("assessBatch", "200", CSV): ["batch-csv-result"],
     ("assessBatch", "200", NDJSON): ["batch-jsonl-result"],
+    ("assessImpact", "request", JSON): ["impact-request"],
+    ("assessImpact", "request", CSV): ["batch-csv-request"],
+    ("assessImpact", "200", JSON): ["impact-json-result"],
+    ("assessImpact", "200", CSV): ["impact-csv-result"],
+    ("assessImpact", "200", NDJSON): ["impact-jsonl-result"],
 }
