@@ -1,4 +1,4 @@
-"""The floor of benchmarks/http.py: a bare Flask app that only parses the JSON body and answers a small JSON."""
+"""The floor of benchmarks/http_throughput.py: a bare Flask app that only parses the JSON body, answers a small JSON."""
 
 from flask import Flask, request
 

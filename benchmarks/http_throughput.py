@@ -1,5 +1,6 @@
 """HTTP benchmark, side by side in one run: the service under gunicorn with the project's configuration (access
-log on, as deployed), a bare Flask app that only parses the same JSON bodies (benchmarks/bare_app.py), and, with
+log on, as deployed), a bare Flask app that only parses the same JSON bodies (benchmarks/bare_app.py, the floor),
+the service's handler alone in a raw WSGI function (benchmarks/http_raw_app.py, the ceiling) and, with
 `--before DIR`, the service of another checkout (the code before a change), all with the same worker count.
 
 wrk rotates 64 distinct complete assessments (benchmarks/http_bodies.py) on 127.0.0.1, the servers taking turns
@@ -128,7 +129,11 @@ def main() -> int:
     quoted = ", ".join(f"[==[{json.dumps(body)}]==]" for body in bodies)
     script.write_text(LUA % (quoted, URL_PATH), encoding="utf-8")
 
-    apps = {"service": (ROOT, "wsgi:app"), "bare": (ROOT, "benchmarks.bare_app:app")}
+    apps = {
+        "service": (ROOT, "wsgi:app"),
+        "bare": (ROOT, "benchmarks.bare_app:app"),
+        "raw": (ROOT, "benchmarks.http_raw_app:app"),
+    }
     if args.before:
         apps["before"] = (args.before.resolve(), "wsgi:app")
     ports = {name: free_port() for name in apps}
@@ -136,7 +141,7 @@ def main() -> int:
     try:
         for name, (root, app) in apps.items():
             servers[name] = start(root, app, ports[name], args.workers, bodies[0])
-        for name in ("service", "before"):
+        for name in ("service", "raw", "before"):
             if name in servers:
                 status, result = post(ports[name], bodies[1])
                 assert status == 200 and result["status"] == "complete", result

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .i18n import LANGUAGES
-from .origins import parse_origins
+from .origins import parse_origins, split
 
 MAX_PARSER_DEPTH = 1024  # orjson's own nesting limit
 MIN_KEY_LENGTH = 16
@@ -44,8 +45,23 @@ CSV_CHARS = whole(16, why=" (a smaller line or cell cannot hold even the shortes
 COUNT = whole(1)
 
 
-def origins(value: str) -> list[str]:
+def origins(value: str | Iterable[str] | None) -> list[str]:
     return list(parse_origins(value))
+
+
+# A CSP source for frame-ancestors: an origin, possibly with a `*.` host wildcard, or a keyword.
+FRAME_SOURCE = re.compile(r"^(https?://(\*\.)?[A-Za-z0-9.-]+(:([0-9]{1,5}|\*))?|'self'|'none')$")
+
+
+def frame_sources(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """CSP frame-ancestors sources; empty: none given (the form then takes its own origin and the allowed ones)."""
+    sources = split(value)
+    bad = [source for source in sources if not FRAME_SOURCE.match(source)]
+    if bad:
+        raise ValueError(f"not a frame-ancestors source: {', '.join(bad)}")
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError("'none' cannot be combined with other sources")
+    return tuple(dict.fromkeys(sources))
 
 
 def language(value: str) -> str:

@@ -53,6 +53,10 @@ SETTINGS: dict[str, Setting] = {
     "HDS_API_KEYS_FILE": Setting("API_KEYS_FILE", values.api_keys_file, (), empty_is_unset=False),
     # JSON access log, one line a request (`web.middleware.access_log`): `-` for stdout, `off` for none, or a file.
     "HDS_ACCESS_LOG": Setting("ACCESS_LOG", values.access_log, "-"),
+    # The embeddable form (`hds_api.web.form`): exact origins its finished result is posted to (none by default),
+    # and who may frame it (CSP frame-ancestors; unset: the form's own origin and those allowed origins).
+    "HDS_FORM_ALLOWED_ORIGINS": Setting("FORM_ALLOWED_ORIGINS", values.origins, []),
+    "HDS_FORM_FRAME_ANCESTORS": Setting("FORM_FRAME_ANCESTORS", values.frame_sources, ()),
     # Language when neither `lang` nor Accept-Language names a supported one.
     "HDS_DEFAULT_LANG": Setting("DEFAULT_LANG", values.language, DEFAULT_LANGUAGE),
 }
@@ -67,9 +71,7 @@ SERVER_SETTINGS: dict[str, Setting] = {
     "HDS_MAX_REQUESTS_JITTER": Setting("max_requests_jitter", values.whole(0), 1_000),
 }
 
-# Read by `hds_api.form.settings` (the frame-ancestors default depends on the allowed origins).
-OTHER_NAMES = ("HDS_FORM_ALLOWED_ORIGINS", "HDS_FORM_FRAME_ANCESTORS")
-KNOWN_NAMES = (*SETTINGS, *SERVER_SETTINGS, *OTHER_NAMES)
+KNOWN_NAMES = (*SETTINGS, *SERVER_SETTINGS)
 
 
 def setting(variable: str, environ: Mapping[str, str] | None = None) -> Any:

@@ -54,8 +54,12 @@ class Sink:
         self._pid = 0
 
     def write(self, line: str) -> None:
+        self.write_line((line + "\n").encode("utf-8"))
+
+    def write_line(self, data: bytes) -> None:
+        """One line, its newline included, written whole or dropped."""
         try:
-            self._write((line + "\n").encode("utf-8"))
+            self._write(data)
         except (OSError, ValueError) as error:  # ValueError: a closed stream
             self._dropped(error)
 

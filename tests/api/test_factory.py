@@ -30,6 +30,8 @@ def test_defaults_are_safe():
         "API_KEYS": (),
         "API_KEYS_FILE": (),
         "ACCESS_LOG": "-",
+        "FORM_ALLOWED_ORIGINS": [],
+        "FORM_FRAME_ANCESTORS": (),
         "DEFAULT_LANG": "fr",
     }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from datetime import UTC, datetime
 
 import pytest
 
@@ -27,6 +29,9 @@ def test_one_json_line_per_request_with_the_operational_fields_only(client, capl
     assert line["method"] == "POST" and line["path"] == "/v1/assessments" and line["status"] == 200
     assert line["bytes"] == len(response.get_data()) and line["duration_ms"] >= 0 and line["lang"] == "en"
     assert line["request_id"] == response.headers["X-Request-ID"]
+    logged_at = datetime.fromisoformat(line["time"])  # ISO 8601, to the millisecond, in UTC
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", line["time"])
+    assert abs((datetime.now(UTC) - logged_at).total_seconds()) < 60
 
 
 def test_answers_ids_and_bodies_are_never_logged(client, caplog):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
+from ...exceptions import NotFound
+from ...i18n import HTTP, message
 from ...rules import Rules
 from ...rules.render.mermaid import flowchart
-from ..language import ACCEPT_LANGUAGE, response_language
+from ..language import ACCEPT_LANGUAGE, message_language, response_language
 from ..openapi.schemas import ErrorSchema, LangQuerySchema, TreeListSchema, TreeSchema
 from . import current_rules
 from .responses import json_response, text_response
@@ -18,10 +20,10 @@ blp = Blueprint("decision_trees", __name__, url_prefix="/v1/decision-trees", des
 def _tree_or_404(rules: Rules, tree_id: str):
     tree = rules.trees.get(tree_id)
     if tree is None:
-        abort(
-            404,
-            message=f"No decision tree named {tree_id!r}.",
-            errors={"tree_id": {"message": "Unknown decision tree.", "allowed": sorted(rules.trees)}},
+        lang = message_language()
+        raise NotFound(
+            message(HTTP, lang, "unknown_tree", tree_id=tree_id),
+            {"tree_id": {"message": message(HTTP, lang, "unknown_tree_field"), "allowed": sorted(rules.trees)}},
         )
     return tree
 

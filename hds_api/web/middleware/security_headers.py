@@ -55,13 +55,14 @@ def _missing(headers: list[tuple[str, str]]) -> tuple[bool, bool, bool]:
     referrer = policy = True
     html = False
     for index in range(len(headers) - 1, -1, -1):
-        name = headers[index][0].lower()
-        if name == "referrer-policy":
+        name, value = headers[index]
+        name = name.lower()
+        if name == "content-type":
+            html = value.startswith("text/html")
+        elif name == "referrer-policy":
             referrer = False
         elif name == "content-security-policy":
             policy = False
-        elif name == "content-type":
-            html = headers[index][1].startswith("text/html")
         elif name == "x-content-type-options":
             del headers[index]
     return referrer, policy, html
