@@ -72,6 +72,7 @@ def test_each_row_that_changes_says_what_and_on_which_legal_date(suppliers, tmp_
     assert archiver["legal_dates"] == "2025-07-01 sren_electronic_archiving"
     assert (archiver["required_before"], archiver["required_after"]) == ("false", "true")
     assert (archiver["exemptions_before"], archiver["exemptions_after"]) == ("electronic_archiving_approval", "")
+    assert (archiver["certificates_before"], archiver["certificates_after"]) == ("", "managed_services_host:4,5,6")
     assert "hds_certification_required: false → true" in archiver["changes"]
     storage = rows["us-storage"]
     assert storage["legal_dates"] == "2026-09-26 csp_eea_storage"

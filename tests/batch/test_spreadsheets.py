@@ -17,6 +17,7 @@ from hds_api.batch.formats.xlsx_writer import cell_xml
 from hds_api.cli.main import main
 
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING
+from .xlsx_files import with_shared_strings
 
 URL = "/v1/assessments/batch"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -183,3 +184,15 @@ def test_control_characters_come_back_as_they_were(tmp_path):
     assert main(["batch", str(tmp_path / "out.xlsx"), "-o", str(tmp_path / "again.jsonl"), "-q"]) == 0
     (entry,) = [json.loads(line) for line in (tmp_path / "again.jsonl").read_text(encoding="utf-8").splitlines()]
     assert entry["passed_through"] == {"Notes": typed}
+
+
+@pytest.mark.parametrize("rich", [False, True])
+def test_shared_strings_as_excel_saves_them_rich_text_and_phonetic_guides_included(tmp_path, rich):
+    rows = [["id", "personal_data", "Nom"], ["s1", "non", "Société & fils <SA>"], ["s2", "oui", "Ünïcödé"]]
+    source = tmp_path / "in.xlsx"
+    source.write_bytes(with_shared_strings(workbook_bytes(rows), rich=rich))
+    assert "xl/sharedStrings.xml" in zipfile.ZipFile(source).namelist()
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "-q", "--as-of", AS_OF]) == 0
+    entries = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [entry["passed_through"]["Nom"] for entry in entries] == ["Société & fils <SA>", "Ünïcödé"]
+    assert [entry["status"] for entry in entries] == ["complete", "incomplete"]

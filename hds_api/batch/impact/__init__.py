@@ -4,8 +4,9 @@ the legal dates (law.yaml) crossed on the way that make the change."""
 from .dates import LegalDate, legal_dates_between
 from .job import ImpactJob, ImpactOptions, ImpactOutcome
 from .report import ImpactShape
-from .window import impact_options
+from .window import days_after, impact_options
 
 __all__ = [
-    "ImpactJob", "ImpactOptions", "ImpactOutcome", "ImpactShape", "LegalDate", "impact_options", "legal_dates_between",
+    "ImpactJob", "ImpactOptions", "ImpactOutcome", "ImpactShape", "LegalDate", "days_after", "impact_options",
+    "legal_dates_between",
 ]  # fmt: skip

@@ -20,32 +20,57 @@ COMPARED = (
     "status", "hds_certification_required", "archives_approval_required", "activities", "certificates",
     "exemptions", "flags", "flag_references", "certification_gap", "next_question",
 )  # fmt: skip
+FLAGS, FLAG_REFERENCES = COMPARED.index("flags"), COMPARED.index("flag_references")
 CERTIFICATE_EXPIRY = "certificate_expiry"  # a cause that is no legal date: the certificate's own end
 ONE_DAY = timedelta(days=1)
 
 
+def flag_references(rules: Rules, flags: tuple[str, ...], lang: str, day: date) -> tuple[str, ...]:
+    """`state`'s flag references on a day, from the flags alone: a flag's texts and citations depend on the legal
+    epoch only (`rules.texts`), so a change of references alone needs no new assessment to be dated."""
+    epoch = rules.calendar.epoch(day)
+    views = rules.catalogue.flag_views
+    return tuple((code, cite) for code in flags for cite in views[code][lang][epoch]["references"])
+
+
 def state(result: dict[str, Any]) -> tuple[Any, ...]:
-    """The compared facts of a result, in `COMPARED` order, as codes."""
+    """The compared facts of a result, in `COMPARED` order, as codes (pairs where a fact has two parts: a
+    certificate and its activities, a flag and a citation; `shown` spells them out)."""
     gap = result["certification_gap"]
     next_question = result["next_question"]
+    flags = result["flags"]
     return (
         result["status"],
         result["hds_certification_required"],
         result["archives_approval_required"],
-        tuple(activity["number"] for activity in result["activities"]),
-        tuple(f"{c['code']}:{','.join(map(str, c['required_activities']))}" for c in result["certificates"]),
-        tuple(exemption["code"] for exemption in result["exemptions"]),
-        tuple(flag["code"] for flag in result["flags"]),
-        tuple(f"{flag['code']}: {cite}" for flag in result["flags"] for cite in flag["references"]),
+        tuple([activity["number"] for activity in result["activities"]]),
+        tuple([(c["code"], tuple(c["required_activities"])) for c in result["certificates"]]),
+        tuple([exemption["code"] for exemption in result["exemptions"]]),
+        tuple([flag["code"] for flag in flags]),
+        tuple([(flag["code"], cite) for flag in flags for cite in flag["references"]]),
         gap["status"] if gap else None,
         next_question["id"] if next_question else None,
     )
 
 
+def shown(value: Any) -> Any:
+    """A compared fact as reports show it: lists, `managed_services_host:4,5,6`, `flag: citation`."""
+    if not isinstance(value, tuple):
+        return value
+    if value and isinstance(value[0], tuple):
+        return [f"{code}:{','.join(map(str, part))}" if isinstance(part, tuple) else f"{code}: {part}"
+                for code, part in value]  # fmt: skip
+    return list(value)
+
+
+def changed_facts(before: tuple[Any, ...], after: tuple[Any, ...]) -> list[str]:
+    return [name for name, old, new in zip(COMPARED, before, after, strict=True) if old != new]
+
+
 def differences(before: tuple[Any, ...], after: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
-    """`{field: {"from": …, "to": …}}` for each compared fact that differs (lists as lists)."""
+    """`{fact: {"from": …, "to": …}}` for each compared fact that differs."""
     return {
-        name: {"from": list(old) if isinstance(old, tuple) else old, "to": list(new) if isinstance(new, tuple) else new}
+        name: {"from": shown(old), "to": shown(new)}
         for name, old, new in zip(COMPARED, before, after, strict=True)
         if old != new
     }
@@ -83,24 +108,23 @@ class ImpactOutcome:
     changes: dict[str, dict[str, Any]] = field(default_factory=dict)
     causes: list[Cause] = field(default_factory=list)
     question_ids_field: str | None = None
+    states: tuple[tuple[Any, ...], tuple[Any, ...]] | None = None  # the compared facts at both dates
 
 
 class ImpactJob:
     """What the pipeline does with each row of an impact report; picklable, sent to workers."""
 
-    def __init__(self, options: ImpactOptions):
+    def __init__(self, options: ImpactOptions, after: frozenset[str] = frozenset()):
+        """`after`: the legal dates whose rule applies from the next day (see `days_after`)."""
         self.options = options
         self.at_start = BatchOptions(options.start, options.lang)
         self.at_end = BatchOptions(options.end, options.lang)
-        # A legal date's rule applies from that day (a period's `from`) or from the next one (v1 certificates
-        # count until their date): a change on either day is that legal date's.
+        # The days a row's conclusion may change on, each with the legal dates that make it.
         self.by_date: dict[date, list[str]] = {}
         for legal_date in options.crossed:
-            for day in (legal_date.date, legal_date.date + ONE_DAY):
-                if options.start < day <= options.end:
-                    names = self.by_date.setdefault(day, [])
-                    if legal_date.name not in names:
-                        names.append(legal_date.name)
+            day = legal_date.date + ONE_DAY if legal_date.name in after else legal_date.date
+            if options.start < day <= options.end:
+                self.by_date.setdefault(day, []).append(legal_date.name)
 
     def tally(self) -> ImpactTally:
         return ImpactTally()
@@ -140,34 +164,53 @@ class ImpactJob:
             first, last = state(before.result), state(after.result)
             if first == last:
                 tally.add_unchanged()
-                yield ImpactOutcome(item, before.result, after.result)
+                yield ImpactOutcome(item, before.result, after.result, states=(first, last))
                 continue
             causes = self._causes(rules, item, first, last)
-            outcome = ImpactOutcome(item, before.result, after.result, changes=differences(first, last), causes=causes)
+            outcome = ImpactOutcome(
+                item, before.result, after.result, None, differences(first, last), causes, None, (first, last)
+            )
             tally.add_changed(outcome)
             yield outcome
 
     def _causes(self, rules: Rules, item: Item, first: tuple[Any, ...], last: tuple[Any, ...]) -> list[Cause]:
-        """On which dates the row changes: assessed again on each legal date crossed and the day after (and the
-        day after its certificate's end, when that falls in the window), the facts that change from one date to
-        the next."""
+        """On which days the row changes, and what: assessed again on the days a legal date crossed takes effect
+        (and the day after its certificate's end, when that falls in the window), in order.
+
+        Between those days nothing that a conclusion depends on changes; and the law, once changed, is not undone
+        within a report: so once the row is as it ends, nothing later changes it, and the last day left is the
+        one that brings the end's conclusion (neither needs assessing)."""
         options = self.options
         points = set(self.by_date)
         expiry = _expiry(item)
         if expiry is not None and options.start < expiry <= options.end:
             points.add(expiry)
         causes, previous = [], first
-        for point in sorted(points | {options.end}):
-            if point == options.end:
+        days = sorted(points)
+        flags_kept = first[FLAGS] == last[FLAGS]
+        for index, day in enumerate(days):
+            if previous == last:
+                break
+            if index == len(days) - 1:
                 current = last
+            elif flags_kept and _but_references(previous) == _but_references(last):
+                # Only the flags' citations may still change: they follow the epoch, no assessment needed.
+                refs = flag_references(rules, last[FLAGS], options.lang, day)
+                current = (*last[:FLAG_REFERENCES], refs, *last[FLAG_REFERENCES + 1 :])
             else:
-                outcome = evaluate_item(rules, item, BatchOptions(point, options.lang))
+                outcome = evaluate_item(rules, item, BatchOptions(day, options.lang))
                 current = state(outcome.result) if outcome.result is not None else previous
             if current != previous:
-                fields = list(differences(previous, current))
-                causes.append(Cause(point, self.by_date.get(point, []), fields, point == expiry))
+                fields = changed_facts(previous, current)
+                causes.append(Cause(day, self.by_date.get(day, []), fields, day == expiry))
             previous = current
+        if previous != last:  # a change no legal date explains (none is known): said on the end date
+            causes.append(Cause(options.end, [], changed_facts(previous, last)))
         return causes
+
+
+def _but_references(facts: tuple[Any, ...]) -> tuple[Any, ...]:
+    return facts[:FLAG_REFERENCES] + facts[FLAG_REFERENCES + 1 :]
 
 
 def _expiry(item: Item) -> date | None:

@@ -12,30 +12,24 @@ from ..messages import message
 from ..readable import JOINER
 from ..runner import shape_entry
 from .dates import LegalDate
-from .job import CERTIFICATE_EXPIRY, ImpactOptions, ImpactOutcome
+from .job import CERTIFICATE_EXPIRY, COMPARED, ImpactOptions, ImpactOutcome, shown
 
 SIDES = ("before", "after")
-# The facts shown side by side, before and after (the table's columns `<fact>_before`, `<fact>_after`).
+# The facts shown side by side, before and after (the table's columns `<fact>_before`, `<fact>_after`), and
+# where each is in the compared state (`job.COMPARED`).
 FACTS = ("status", "required", "activities", "certificates", "exemptions", "flags", "certification_gap",
          "next_question")  # fmt: skip
 FACT_OF = {"required": "hds_certification_required"}
+POSITIONS = [COMPARED.index(FACT_OF.get(fact, fact)) for fact in FACTS]
+GAP, REQUIRED = COMPARED.index("certification_gap"), COMPARED.index("hds_certification_required")
 
 
-def _table_gap(result: dict[str, Any]) -> str:
-    gap = result["certification_gap"]
-    if gap:
-        return gap["status"]
-    return NOT_REQUIRED if result["hds_certification_required"] is False else NOT_ASSESSED
-
-
-def _facts(result: dict[str, Any] | None) -> dict[str, str]:
-    if result is None:
-        return dict.fromkeys(FACTS, "")
-    compact = compact_result(result, None)
-    facts = {fact: format_cell(compact[FACT_OF.get(fact, fact)]) for fact in FACTS}
-    facts["certificates"] = format_cell(compact["certificate_activities"])
-    facts["certification_gap"] = _table_gap(result)
-    return facts
+def _facts(state: tuple[Any, ...]) -> list[str]:
+    """The facts of a compared state as table cells (a gap not given spelled out, as in a batch's table)."""
+    cells = [format_cell(shown(state[position])) for position in POSITIONS]
+    if state[GAP] is None:
+        cells[FACTS.index("certification_gap")] = NOT_REQUIRED if state[REQUIRED] is False else NOT_ASSESSED
+    return cells
 
 
 def _change_text(name: str, change: dict[str, Any]) -> str:
@@ -77,9 +71,9 @@ class ImpactColumns:
         ]
         if outcome.error is not None:
             return [*lead, *[""] * (len(self.names) - len(lead) - 1), error_text(outcome.error, self.lang)]
-        before, after = _facts(outcome.before), _facts(outcome.after)
+        before, after = map(_facts, outcome.states)
         dates, why, cited = self._causes(outcome)
-        sides = [facts[fact] for fact in FACTS for facts in (before, after)]
+        sides = [cell for pair in zip(before, after, strict=True) for cell in pair]
         changes = "; ".join(_change_text(name, change) for name, change in outcome.changes.items())
         return [*lead, "true" if outcome.changes else "false", changes, dates, why, cited, *sides, ""]
 

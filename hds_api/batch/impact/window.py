@@ -49,3 +49,9 @@ def impact_options(
         raise UsageError(text, {"to": {"message": text}})
     crossed = tuple(legal_dates_between(rules, first, last, lang))
     return ImpactOptions(first, last, lang, crossed, all_rows, readable)
+
+
+def days_after(rules: Rules) -> frozenset[str]:
+    """The legal dates whose rule applies from the next day: those a gap rule tests with `after` (a v1
+    certificate counts until its legal date included); every other rule applies from its date (`from`)."""
+    return frozenset(rule["after"] for rule in rules.catalogue.gap_rules if "after" in rule)

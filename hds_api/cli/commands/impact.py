@@ -10,7 +10,7 @@ from functools import partial
 from ...batch import UsageError
 from ...batch.formats import FORMATS, make_writer
 from ...batch.formats.encoding import ENCODINGS, codec_of
-from ...batch.impact import ImpactJob, ImpactShape, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
 from ...i18n import default_language
 from ...rules import RulesError, load_rules
 from ...settings import SettingsError
@@ -75,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         opened = read_input(kind, source, rules, lang, row_limits, codec)
         writer_for = partial(make_writer, to, source=opened, shape=ImpactShape(options))
-        summary, code = stream(args, rules, opened, writer_for, ImpactJob(options), source, lang, codec)
+        summary, code = stream(
+            args, rules, opened, writer_for, ImpactJob(options, days_after(rules)), source, lang, codec
+        )
     except UsageError as error:
         return usage(describe(error))
     finally:

@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ...batch import UsageError
-from ...batch.impact import ImpactJob, ImpactShape, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
 from ..language import ACCEPT_LANGUAGE
 from ..openapi.batch_schemas import (
     CSV,
@@ -70,5 +70,5 @@ class ImpactReport(MethodView):
         _options(options)  # the query's own values, even those a JSON body overrides
         source, _ = read_items(options, ENVELOPE)
         report = _options(options)
-        job, shape = ImpactJob(report), ImpactShape(report)
+        job, shape = ImpactJob(report, days_after(current_rules())), ImpactShape(report)
         return respond(source, answer_format(), job, shape, "X-Impact-Summary", COUNTS)
