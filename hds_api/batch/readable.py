@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import text_language
+
 SENTENCES = {
     "fr": {
         "required": "Certification HDS requise : {certificates}, activités {activities}",
@@ -31,7 +33,7 @@ def _lowered(label: str) -> str:
 
 def conclusion(result: dict[str, Any], lang: str) -> str:
     """`Certification HDS requise : hébergeur infogéreur, activités 4, 5, 6` and the like."""
-    words = SENTENCES.get(lang, SENTENCES["fr"])
+    words = SENTENCES[text_language(lang)]
     if result["status"] == "incomplete":
         return words["incomplete"].format(question=result["next_question"]["id"])
     if result["hds_certification_required"]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any, BinaryIO
 
+from ...i18n import DEFAULT_LANGUAGE
 from ...rules.compiled import Catalogue
 from ..errors import UsageError
 from ..items import Item
@@ -152,7 +153,7 @@ class CsvWriter(Writer):
         self.out.write(((BOM if self.bom else "") + header).encode())
 
 
-def render_csv(outcomes: list[Any], delimiter: str = ",", lang: str = "fr", header: bool = True) -> str:
+def render_csv(outcomes: list[Any], delimiter: str = ",", lang: str = DEFAULT_LANGUAGE, header: bool = True) -> str:
     """Outcomes as CSV text at once (the header row first, if asked): for tests and small outputs."""
     out = io.BytesIO()
     writer = CsvWriter(out, TableColumns(lang), delimiter)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ...i18n import DEFAULT_LANGUAGE, text_language
 from ...rules import Rules, today_in_paris
-from ...rules.texts import LANGUAGES
 from ..errors import UsageError
 from ..messages import message
 from ..runner import BatchOptions
@@ -19,14 +19,14 @@ def impact_options(
     rules: Rules,
     start: Any = None,
     end: Any = None,
-    lang: Any = "fr",
+    lang: Any = DEFAULT_LANGUAGE,
     all_rows: bool = False,
     readable: bool = False,
     today: date | None = None,
 ) -> ImpactOptions:
     """`UsageError` naming `from`, `to` or `lang` when one is not a date the rules can assess (or `to` comes
     before `from`)."""
-    text_lang = lang if lang in LANGUAGES else "fr"
+    text_lang = text_language(lang)
     errors: dict[str, Any] = {}
     checked: dict[str, date] = {}
     for name, value in (("from", start if start is not None else today or today_in_paris()), ("to", end)):

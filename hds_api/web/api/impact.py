@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 
 from ...batch import UsageError
 from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...i18n import default_language
 from ..language import ACCEPT_LANGUAGE
 from ..openapi.batch_schemas import (
     CSV,
@@ -36,7 +37,7 @@ blp.before_request(batch_body_limit)  # the bounds of a batch
 def _options(options: dict[str, Any]) -> Any:
     try:
         return impact_options(
-            current_rules(), options.get("from_"), options.get("to"), options.get("lang", "fr"),
+            current_rules(), options.get("from_"), options.get("to"), options.get("lang", default_language()),
             bool(options.get("all", False)), readable=True,
         )  # fmt: skip
     except UsageError as error:
