@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the web application (see `hds_api.app`); imported lazily so the engine never loads Flask."""
+    """Build the web application (see `hds_api.web.app`); imported lazily so the engine never loads Flask."""
     from .web.app import create_app as build
 
     return build(config)

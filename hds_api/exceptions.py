@@ -5,6 +5,7 @@ it. No web framework here: the engine, the batch and the command line raise thes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from http import HTTPStatus
 from itertools import islice
 from typing import Any
@@ -26,6 +27,7 @@ REASONS = {
 }
 
 
+@cache
 def reason(code: int) -> str:
     """The reason phrase of `code`: the error shape's `status`, and the status line's."""
     if code in REASONS:
@@ -36,6 +38,7 @@ def reason(code: int) -> str:
         return "Unknown Error"
 
 
+@cache
 def status_line(code: int) -> str:
     """`422 Unprocessable Entity`, as a WSGI status."""
     return f"{code} {reason(code)}"
