@@ -16,6 +16,7 @@ ENDPOINTS = {
     "/v1/questionnaire": {"get"},
     "/v1/assessments": {"post"},
     "/v1/assessments/batch": {"post"},
+    "/v1/assessments/impact": {"post"},
     "/v1/decision-trees": {"get"},
     "/v1/decision-trees/{tree_id}": {"get"},
     "/v1/decision-trees/{tree_id}/diagram": {"get"},

@@ -171,7 +171,7 @@ def test_the_command_line_applies_the_same_limits(tmp_path: Path, monkeypatch, c
     source.write_text(CSV_HEADER + "a," + "t" * 200 + ",\nb,false,\n", encoding="utf-8")
     assert main(["batch", str(source), "-o", str(tmp_path / "out.csv"), "--quiet", "--lang", "en"]) == 1
     out = (tmp_path / "out.csv").read_text(encoding="utf-8")
-    assert "HDS_CSV_MAX_ROW_CHARS" in out and "\nb,complete," in out
+    assert "HDS_CSV_MAX_ROW_CHARS" in out and "\nb,No HDS certification required: not personal data,complete," in out
 
 
 def test_the_command_line_refuses_a_header_over_the_limit(tmp_path: Path, monkeypatch, capsys):

@@ -122,12 +122,13 @@ class ImpactShape:
                 }
                 for cause in outcome.causes
             ],
-            "before": _compact(outcome.before),
-            "after": _compact(outcome.after),
+            "before": _compact(outcome.before, self.options.start),
+            "after": _compact(outcome.after or outcome.before, self.options.end),  # None: the same codes
         }
 
 
-def _compact(result: dict[str, Any]) -> dict[str, Any]:
+def _compact(result: dict[str, Any], day: Any) -> dict[str, Any]:
     compact = compact_result(result, None)
     del compact["id"]
+    compact["as_of"] = day.isoformat()
     return compact
