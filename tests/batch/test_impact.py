@@ -192,7 +192,6 @@ def test_the_shortcut_for_rows_on_the_same_path_reports_what_assessing_again_rep
     """Rows without a certificate whose dated steps span the window are not assessed again at the end date: the
     report must be the same as when they are."""
     from benchmarks.batch_cases import answer_sets
-
     from hds_api.batch.impact.job import ImpactJob
 
     rows = [{"id": f"s{n}", **answers} for n, answers in enumerate(answer_sets())]
