@@ -265,11 +265,18 @@ class ImpactRequestSchema(ma.Schema):
     all = fields.Boolean(metadata=ALL_ROWS)
 
 
+def _json_boolean(value: object) -> None:
+    """JSON's true or false only: marshmallow's Boolean also takes 0, 1 and words."""
+    if not isinstance(value, bool):
+        raise ma.ValidationError("Not a valid boolean.")
+
+
 class ImpactEnvelopeSchema(ImpactRequestSchema):
     """What is checked for the report as a whole; dates and language by the engine's checks."""
 
     items = UncheckedList(required=True)
     lang = fields.Raw()
+    all = fields.Raw(validate=_json_boolean)
 
 
 class ImpactQuerySchema(ma.Schema):
