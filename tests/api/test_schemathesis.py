@@ -40,5 +40,7 @@ def test_api_conforms_to_its_spec(case):
     # A CSV body is a string to the spec, but only a header of known columns is a valid one: arbitrary strings
     # are rightly refused (tests/batch/test_http.py checks the header rules), and arbitrary bytes are no
     # workbook. Every other check still runs.
-    excluded = [positive_data_acceptance] if case.media_type in ("text/csv", XLSX) else []
+    # `to` before `from` is refused too (422): an order between two fields, which OpenAPI cannot express.
+    refused = case.media_type in ("text/csv", XLSX) or case.path == "/v1/assessments/impact"
+    excluded = [positive_data_acceptance] if refused else []
     case.call_and_validate(checks=ALL_CHECKS, excluded_checks=excluded)

@@ -259,8 +259,8 @@ class ImpactRequestSchema(ma.Schema):
         required=True,
         metadata={"description": "The hosting services (suppliers), as in a batch; an item's own `as_of` is not used."},
     )
-    from_ = fields.Raw(data_key="from", metadata=FROM_DATE)
-    to = fields.Raw(metadata=TO_DATE)
+    from_ = AsOfField(data_key="from", metadata=FROM_DATE)
+    to = AsOfField(metadata=TO_DATE)
     lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of labels and messages."})
     all = fields.Boolean(metadata=ALL_ROWS)
 
@@ -282,8 +282,8 @@ class ImpactEnvelopeSchema(ImpactRequestSchema):
 class ImpactQuerySchema(ma.Schema):
     """For a CSV or spreadsheet body, which has no envelope."""
 
-    from_ = fields.String(data_key="from", metadata=FROM_DATE)
-    to = fields.String(metadata=TO_DATE)
+    from_ = AsOfField(data_key="from", metadata=FROM_DATE)
+    to = AsOfField(metadata=TO_DATE)
     lang = fields.String(metadata={"enum": list(LANGUAGES)})
     all = fields.Boolean(metadata=ALL_ROWS)
 
@@ -298,7 +298,7 @@ IMPACT_ENTRY = {
     "description": "A row that changes (or any row, with `all`): what changes, on which dates, and its "
     "conclusions at both dates (codes, as a batch's `summary` detail); or the row's `error`.",
     "properties": {
-        "id": ID,
+        "id": {**ID, "nullable": True},
         "changed": {"type": "boolean"},
         "changes": {
             "type": "object",
