@@ -122,6 +122,7 @@ class ImpactJob:
         self.options = options
         self.at_start = BatchOptions(options.start, options.lang)
         self.at_end = BatchOptions(options.end, options.lang)
+        self.end = options.end.isoformat()
         # The days a row's conclusion may change on, each with the legal dates that make it.
         self.by_date: dict[date, list[str]] = {}
         for legal_date in options.crossed:
@@ -198,7 +199,7 @@ class ImpactJob:
         rules' date nodes) still applies on the end date."""
         if item.current_certification is not None:
             return False
-        end = self.options.end.isoformat()
+        end = self.end
         return all(period["until"] is None or end < period["until"] for period in result["periods"])
 
     def _causes(self, rules: Rules, item: Item, first: tuple[Any, ...], last: tuple[Any, ...]) -> list[Cause]:
