@@ -12,12 +12,14 @@ from ..i18n import text_language
 SENTENCES = {
     "fr": {
         "required": "Certification HDS requise : {certificates}, activités {activities}",
+        "required_one": "Certification HDS requise : {certificates}, activité {activities}",
         "archives": " ; agrément des archives requis aussi",
         "not_required": "Pas de certification HDS requise : {exemption}",
         "incomplete": "Évaluation incomplète : question suivante {question}",
     },
     "en": {
         "required": "HDS certification required: {certificates}, activities {activities}",
+        "required_one": "HDS certification required: {certificates}, activity {activities}",
         "archives": "; archives approval required too",
         "not_required": "No HDS certification required: {exemption}",
         "incomplete": "Incomplete assessment: next question {question}",
@@ -37,7 +39,7 @@ def conclusion(result: dict[str, Any], lang: str) -> str:
     if result["status"] == "incomplete":
         return words["incomplete"].format(question=result["next_question"]["id"])
     if result["hds_certification_required"]:
-        sentence = words["required"].format(
+        sentence = words["required" if len(result["activities"]) > 1 else "required_one"].format(
             certificates=", ".join(_lowered(certificate["label"]) for certificate in result["certificates"]),
             activities=", ".join(str(activity["number"]) for activity in result["activities"]),
         )

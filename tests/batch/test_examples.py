@@ -31,3 +31,21 @@ def test_examples_cover_what_the_issue_lists():
         row["certification_gap"] for row in results.values()
     }
     assert {row["status"] for row in results.values()} == {"complete", "incomplete", ""}
+
+
+def test_the_french_example_of_the_compliance_guide_is_current(tmp_path, capsys):
+    source = EXAMPLES / "fournisseurs.csv"
+    raw = source.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b";oui;" in raw  # as French Excel saves it
+    out = tmp_path / "resultats.csv"
+    assert main(["batch", str(source), "--output", str(out), "--lang", "fr"]) == 1  # F009 is mistyped on purpose
+    assert out.read_bytes() == (EXAMPLES / "fournisseurs.resultats.csv").read_bytes(), (
+        "regenerate: python -m hds_api batch examples/fournisseurs.csv -o examples/fournisseurs.resultats.csv --lang fr"
+    )
+    assert capsys.readouterr().out.rstrip().endswith("passed through: Fournisseur, Notes")
+    rows = {row["id"]: row for row in read_csv(out)}
+    assert rows["F001"]["conclusion"] == "Certification HDS requise : hébergeur infogéreur, activités 4, 5, 6"
+    assert rows["F009"]["error"].count("«") == 2  # the typed answer and the mistyped SIRET
+    assert {row["certification_gap"] for row in rows.values()} >= {"covered", "not_assessed", "not_required"}
+    guide = (ROOT / "docs" / "guide-conformite.md").read_text(encoding="utf-8")
+    assert "examples/fournisseurs.csv" in guide and rows["F001"]["conclusion"] in guide

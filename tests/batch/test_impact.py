@@ -186,3 +186,25 @@ def test_the_spec_documents_the_report(client):
         "application/json", "text/csv", "application/x-ndjson",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }  # fmt: skip
+
+
+def test_the_shortcut_for_rows_on_the_same_path_reports_what_assessing_again_reports(tmp_path, monkeypatch, columns):
+    """Rows without a certificate whose dated steps span the window are not assessed again at the end date: the
+    report must be the same as when they are."""
+    from benchmarks.batch_cases import answer_sets
+    from hds_api.batch.impact.job import ImpactJob
+
+    rows = [{"id": f"s{n}", **answers} for n, answers in enumerate(answer_sets())]
+    rows.append({"id": "archiver", **complete_answers(storage_medium="electronic_archiving")})
+    source = write_csv(tmp_path / "in.csv", rows, columns)
+
+    def report_of(name: str) -> str:
+        out = tmp_path / f"{name}.jsonl"
+        assert main(["impact", str(source), "--from", "2025-01-01", "--to", "2026-12-31", "--all", "-o", str(out),
+                     "-q"]) == 0  # fmt: skip
+        return out.read_text(encoding="utf-8")
+
+    shortcut = report_of("shortcut")
+    monkeypatch.setattr(ImpactJob, "_walks_alike", lambda self, result, item: False)
+    assert report_of("assessed") == shortcut
+    assert shortcut.count('"changed":true') > 50  # the decree's and the CSP's new citations, the SREN date

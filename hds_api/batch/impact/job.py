@@ -101,6 +101,9 @@ class Cause:
 
 @dataclass(slots=True)
 class ImpactOutcome:
+    """A row's results at both dates (`after` None: the same codes as `before`, the path being the same), what
+    changes and when, or the row's error."""
+
     item: Item
     before: dict[str, Any] | None
     after: dict[str, Any] | None
@@ -119,6 +122,7 @@ class ImpactJob:
         self.options = options
         self.at_start = BatchOptions(options.start, options.lang)
         self.at_end = BatchOptions(options.end, options.lang)
+        self.end = options.end.isoformat()
         # The days a row's conclusion may change on, each with the legal dates that make it.
         self.by_date: dict[date, list[str]] = {}
         for legal_date in options.crossed:
@@ -152,6 +156,13 @@ class ImpactJob:
         for item in items:
             item.as_of = None  # a row's own date is not used: the report's two dates are
             before = evaluate_item(rules, item, self.at_start)
+            if before.error is None and self._walks_alike(before.result, item):
+                # The same path at the end: only the flags' citations can differ, and they follow the epoch.
+                first = state(before.result)
+                refs = flag_references(rules, first[FLAGS], self.options.lang, self.options.end)
+                last = (*first[:FLAG_REFERENCES], refs, *first[FLAG_REFERENCES + 1 :])
+                yield self._outcome(rules, item, before.result, None, first, last, tally)
+                continue
             if before.error is None:
                 after = evaluate_item(rules, item, self.at_end)
             if before.error is not None or after.error is not None:
@@ -162,16 +173,34 @@ class ImpactJob:
                 yield ImpactOutcome(item, None, None, failed.error, question_ids_field=failed.question_ids_field)
                 continue
             first, last = state(before.result), state(after.result)
-            if first == last:
-                tally.add_unchanged()
-                yield ImpactOutcome(item, before.result, after.result, states=(first, last))
-                continue
-            causes = self._causes(rules, item, first, last)
-            outcome = ImpactOutcome(
-                item, before.result, after.result, None, differences(first, last), causes, None, (first, last)
-            )
-            tally.add_changed(outcome)
-            yield outcome
+            yield self._outcome(rules, item, before.result, after.result, first, last, tally)
+
+    def _outcome(
+        self,
+        rules: Rules,
+        item: Item,
+        before: dict[str, Any],
+        after: dict[str, Any] | None,
+        first: tuple[Any, ...],
+        last: tuple[Any, ...],
+        tally: ImpactTally,
+    ) -> ImpactOutcome:
+        if first == last:
+            tally.add_unchanged()
+            return ImpactOutcome(item, before, after, states=(first, last))
+        causes = self._causes(rules, item, first, last)
+        outcome = ImpactOutcome(item, before, after, None, differences(first, last), causes, None, (first, last))
+        tally.add_changed(outcome)
+        return outcome
+
+    def _walks_alike(self, result: dict[str, Any], item: Item) -> bool:
+        """Whether the row takes the same path at the end as at the start, so that its codes are the same: no
+        certificate to compare (its gap depends on the date), and every dated step of the path (`periods`, the
+        rules' date nodes) still applies on the end date."""
+        if item.current_certification is not None:
+            return False
+        end = self.end
+        return all(period["until"] is None or end < period["until"] for period in result["periods"])
 
     def _causes(self, rules: Rules, item: Item, first: tuple[Any, ...], last: tuple[Any, ...]) -> list[Cause]:
         """On which days the row changes, and what: assessed again on the days a legal date crossed takes effect

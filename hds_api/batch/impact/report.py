@@ -20,6 +20,7 @@ SIDES = ("before", "after")
 FACTS = ("status", "required", "activities", "certificates", "exemptions", "flags", "certification_gap",
          "next_question")  # fmt: skip
 FACT_OF = {"required": "hds_certification_required"}
+TEXTS_KEPT = 4096
 POSITIONS = [COMPARED.index(FACT_OF.get(fact, fact)) for fact in FACTS]
 GAP, REQUIRED = COMPARED.index("certification_gap"), COMPARED.index("hds_certification_required")
 
@@ -58,6 +59,8 @@ class ImpactColumns:
         ]  # fmt: skip
         first = len(lead)
         self.free_text = [*range(first), first + 3, first + 4, len(self.names) - 1]
+        self.texts: dict[tuple[Any, Any], tuple[str, str, list[str]]] = {}
+        self.cause_texts: dict[tuple[Any, ...], tuple[str, str, str]] = {}
 
     def cells(self, outcome: ImpactOutcome) -> list[Any] | None:
         if outcome.error is None and not outcome.changes and not self.all_rows:
@@ -71,11 +74,22 @@ class ImpactColumns:
         ]
         if outcome.error is not None:
             return [*lead, *[""] * (len(self.names) - len(lead) - 1), error_text(outcome.error, self.lang)]
-        before, after = map(_facts, outcome.states)
-        dates, why, cited = self._causes(outcome)
-        sides = [cell for pair in zip(before, after, strict=True) for cell in pair]
-        changes = "; ".join(_change_text(name, change) for name, change in outcome.changes.items())
-        return [*lead, "true" if outcome.changes else "false", changes, dates, why, cited, *sides, ""]
+        first, last = outcome.states
+        # The text of codes depends on the codes alone: worked out once per distinct pair of states, and per
+        # distinct set of causes (a portfolio has few of either).
+        described = self.texts.get((first, last))
+        if described is None:
+            if len(self.texts) >= TEXTS_KEPT:  # memory stays flat whatever the file
+                self.texts.clear()
+                self.cause_texts.clear()
+            before, after = _facts(first), _facts(last)
+            sides = [cell for pair in zip(before, after, strict=True) for cell in pair]
+            changes = "; ".join(_change_text(name, change) for name, change in outcome.changes.items())
+            described = self.texts[(first, last)] = ("true" if outcome.changes else "false", changes, sides)
+        changed, changes, sides = described
+        key = tuple((cause.date, tuple(cause.legal_dates), cause.certificate_expiry) for cause in outcome.causes)
+        causes = self.cause_texts.get(key) or self.cause_texts.setdefault(key, self._causes(outcome))
+        return [*lead, changed, changes, *causes, *sides, ""]
 
     def _causes(self, outcome: ImpactOutcome) -> tuple[str, str, str]:
         dates, why, cited = [], [], {}
@@ -122,12 +136,13 @@ class ImpactShape:
                 }
                 for cause in outcome.causes
             ],
-            "before": _compact(outcome.before),
-            "after": _compact(outcome.after),
+            "before": _compact(outcome.before, self.options.start),
+            "after": _compact(outcome.after or outcome.before, self.options.end),  # None: the same codes
         }
 
 
-def _compact(result: dict[str, Any]) -> dict[str, Any]:
+def _compact(result: dict[str, Any], day: Any) -> dict[str, Any]:
     compact = compact_result(result, None)
     del compact["id"]
+    compact["as_of"] = day.isoformat()
     return compact

@@ -27,18 +27,7 @@ def impact_options(
     """`UsageError` naming `from`, `to` or `lang` when one is not a date the rules can assess (or `to` comes
     before `from`)."""
     text_lang = text_language(lang)
-    errors: dict[str, Any] = {}
-    checked: dict[str, date] = {}
-    for name, value in (("from", start if start is not None else today or today_in_paris()), ("to", end)):
-        if value is None:
-            continue
-        try:
-            checked[name] = BatchOptions.check(rules, value, lang).as_of
-        except UsageError as error:
-            for field_name, detail in error.errors.items():
-                errors[name if field_name == "as_of" else field_name] = detail
-    if errors:
-        raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
+    checked = checked_dates(rules, start if start is not None else today or today_in_paris(), end, lang)
     first = checked["from"]
     last = checked.get("to")
     if last is None:  # every named legal date ahead
@@ -49,6 +38,26 @@ def impact_options(
         raise UsageError(text, {"to": {"message": text}})
     crossed = tuple(legal_dates_between(rules, first, last, lang))
     return ImpactOptions(first, last, lang, crossed, all_rows, readable)
+
+
+def checked_dates(rules: Rules, start: Any, end: Any, lang: Any = DEFAULT_LANGUAGE) -> dict[str, date]:
+    """`from` and `to` (when given) as dates the rules can assess; `UsageError` naming each bad one (and a bad
+    `lang`), whatever their order (`impact_options` checks that)."""
+    errors: dict[str, Any] = {}
+    checked: dict[str, date] = {}
+    given = [(name, value) for name, value in (("from", start), ("to", end)) if value is not None]
+    for name, value in given or [("from", None)]:  # no date: the language is still checked
+        try:
+            as_of = BatchOptions.check(rules, value, lang).as_of
+            if value is not None:
+                checked[name] = as_of
+        except UsageError as error:
+            for field_name, detail in error.errors.items():
+                errors[name if field_name == "as_of" else field_name] = detail
+    if errors:
+        text_lang = text_language(lang)
+        raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
+    return checked
 
 
 def days_after(rules: Rules) -> frozenset[str]:

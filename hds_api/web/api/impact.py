@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 
 from ...batch import UsageError
 from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...batch.impact.window import checked_dates
 from ...i18n import default_language
 from ..language import ACCEPT_LANGUAGE
 from ..openapi.batch_schemas import (
@@ -32,6 +33,15 @@ COUNTS = ("total", "changed", "unchanged", "errors")
 
 blp = Blueprint("impact", __name__, url_prefix="/v1/assessments", description="What changes when the law does")
 blp.before_request(batch_body_limit)  # the bounds of a batch
+
+
+def _check_query(options: dict[str, Any]) -> None:
+    """Each date and the language of the query string, on its own: a JSON body may override them (and with
+    them, which comes first)."""
+    try:
+        checked_dates(current_rules(), options.get("from_"), options.get("to"), options.get("lang", default_language()))
+    except UsageError as error:
+        abort(422, message=error.message, errors=error.errors)
 
 
 def _options(options: dict[str, Any]) -> Any:
@@ -68,7 +78,7 @@ class ImpactReport(MethodView):
         labels and references in the summary. Unchanged rows are counted, not listed (unless `all`).
         """
         options = dict(query)
-        _options(options)  # the query's own values, even those a JSON body overrides
+        _check_query(options)  # the query's own values, even those a JSON body overrides
         source, _ = read_items(options, ENVELOPE)
         report = _options(options)
         job, shape = ImpactJob(report, days_after(current_rules())), ImpactShape(report)

@@ -273,8 +273,8 @@ class ImpactRequestSchema(ma.Schema):
         required=True,
         metadata={"description": "The hosting services (suppliers), as in a batch; an item's own `as_of` is not used."},
     )
-    from_ = fields.Raw(data_key="from", metadata=FROM_DATE)
-    to = fields.Raw(metadata=TO_DATE)
+    from_ = AsOfField(data_key="from", metadata=FROM_DATE)
+    to = AsOfField(metadata=TO_DATE)
     lang = fields.String(metadata={"enum": list(LANGUAGES), "description": "Language of labels and messages."})
     # JSON `true`/`false` only: a marshmallow Boolean would take 0, 1 or "yes" as well.
     all = fields.Raw(validate=json_boolean, metadata={"type": "boolean", **ALL_ROWS})
@@ -285,13 +285,14 @@ class ImpactEnvelopeSchema(ImpactRequestSchema):
 
     items = UncheckedList(required=True)
     lang = fields.Raw()
+    all = fields.Raw(validate=json_boolean)
 
 
 class ImpactQuerySchema(ma.Schema):
     """For a CSV or spreadsheet body, which has no envelope."""
 
-    from_ = fields.String(data_key="from", metadata=FROM_DATE)
-    to = fields.String(metadata=TO_DATE)
+    from_ = AsOfField(data_key="from", metadata=FROM_DATE)
+    to = AsOfField(metadata=TO_DATE)
     lang = fields.String(metadata={"enum": list(LANGUAGES)})
     all = fields.Boolean(metadata=ALL_ROWS)
 
