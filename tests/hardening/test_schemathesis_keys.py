@@ -36,6 +36,6 @@ def test_the_spec_declares_the_keys_and_the_open_operations():
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_with_keys_conforms_to_its_spec(case):
     checks = list(CHECKS.get_all())
-    if case.media_type == XLSX or case.path == "/v1/assessments/impact":  # see tests/api/test_schemathesis.py
+    if case.media_type == XLSX or case.path == "/v1/assessments/impact":  # see tests/web/api/test_schemathesis.py
         checks = [check for check in checks if check.__name__ != "positive_data_acceptance"]
     case.call_and_validate(headers={"Authorization": f"Bearer {KEY}"}, checks=checks)

@@ -24,7 +24,7 @@ NON_HTML_HEADERS = (
     ("Content-Security-Policy", NON_HTML_POLICY),
 )
 # Swagger UI: its own scripts and styles, and the icons its stylesheet embeds as data: URIs (an image cannot run
-# script). tests/form/test_docs_page.py opens the page in Chromium and fails on any violation.
+# script). tests/web/form/test_docs_page.py opens the page in Chromium and fails on any violation.
 HTML_POLICY = (
     "default-src 'self'",
     "script-src 'self' {hashes}",

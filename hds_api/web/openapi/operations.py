@@ -52,7 +52,7 @@ class OperationsPlugin(BasePlugin):
 
     def operation_helper(self, path=None, operations=None, **kwargs):
         for method, operation in operations.items():
-            if (method, path) in OPERATION_IDS:  # one missing is named by tests/api/test_openapi_document.py
+            if (method, path) in OPERATION_IDS:  # one missing is named by tests/web/api/test_openapi_components.py
                 operation.setdefault("operationId", OPERATION_IDS[method, path])
             responses = operation.setdefault("responses", {})
             if operation.get("security") != []:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from ..answers import MANAGED_SERVICES_REQUIRED
+from ...answers import MANAGED_SERVICES_REQUIRED
 
 
 def test_questions_in_flow_order_with_choices_help_and_references(client, rules):

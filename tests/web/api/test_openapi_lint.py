@@ -13,7 +13,7 @@ from openapi_spec_validator import validate
 
 from hds_api import create_app
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 
 REDOCLY = ROOT / "tests" / "js" / "node_modules" / "@redocly" / "cli" / "bin" / "cli.js"
 # Warnings Redocly's rules give that this document keeps on purpose.

@@ -7,7 +7,7 @@ from werkzeug.exceptions import default_exceptions
 
 from hds_api import create_app
 
-from ..support import assert_error_shape
+from ...support import assert_error_shape
 
 SECRET = "internal detail: /srv/secret/path line 42"
 

@@ -9,7 +9,7 @@ import pytest
 
 from hds_api import create_app
 
-from ..support import policy
+from ...support import policy
 
 PORTAL = "https://portal.chu-example.fr"
 

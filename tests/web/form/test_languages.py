@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answers import complete_answers
+from ...answers import complete_answers
 from .driver import answer, complete, settle
 
 ANSWERS = complete_answers(uses_subcontractors=True)

@@ -20,8 +20,8 @@ import pytest
 from hds_api import create_app
 from hds_api.batch import assess_items
 
+from ...scenario_files import shared_scenarios
 from ..form.servers import LiveServer
-from ..scenario_files import shared_scenarios
 
 USAGE = Path(__file__).with_name("generated_client_usage.py")
 PACKAGE = "hds_scope_client"

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 
 DOM_JS = ROOT / "hds_api" / "web" / "form" / "static" / "js" / "dom.js"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..scenario_files import as_of_text, shared_scenarios
+from ...scenario_files import as_of_text, shared_scenarios
 from .driver import complete, shown_result
 
 # Every complete scenario the form can express (it has no current certification to compare with).

@@ -8,7 +8,7 @@ from openapi_spec_validator import validate
 
 from hds_api.web.openapi.examples import load_examples
 
-from ..scenario_files import shared_scenarios
+from ...scenario_files import shared_scenarios
 
 ENDPOINTS = {
     "/health": {"get"},

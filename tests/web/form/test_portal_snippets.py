@@ -9,7 +9,7 @@ import pytest
 
 from hds_api import create_app
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 from .driver import complete
 from .servers import LiveServer
 

@@ -14,7 +14,7 @@ from hds_api.rules import load_rules
 from hds_api.rules.compiled import CONFIDENCE_LEVELS
 from hds_api.web.openapi.operations import OPERATION_IDS
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 
 OPEN_OPERATIONS = {"getHealth", "getReadiness"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hds_api.rules import DEFAULT_RULES_DIR
 from hds_api.settings import from_environment
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 
 CONF = ROOT / "gunicorn.conf.py"
 GUNICORN = Path(sys.executable).with_name("gunicorn")

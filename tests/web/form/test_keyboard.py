@@ -3,7 +3,7 @@ answers, and the result receives focus at the end."""
 
 from __future__ import annotations
 
-from ..scenario_files import as_of_text, scenario_by_id
+from ...scenario_files import as_of_text, scenario_by_id
 from .driver import answer_value, settle, shown_result
 
 SCENARIO = scenario_by_id("ght-no-joint-controller-agreement")

@@ -10,9 +10,9 @@ import pytest
 from hds_api.i18n import LANGUAGES
 from hds_api.web.form.strings import STRINGS
 
-from ..answers import MANAGED_SERVICES_REQUIRED
+from ...answers import MANAGED_SERVICES_REQUIRED
 
-STATIC = Path(__file__).resolve().parents[2] / "hds_api" / "web" / "form" / "static"
+STATIC = Path(__file__).resolve().parents[3] / "hds_api" / "web" / "form" / "static"
 # What an interpretation must never be called: resting on, or following, the text (letter) of the law or statute.
 CLAIMS_STATUTE = re.compile(
     r"(rests? on|based on|repose sur|fondée? sur) (the |le |la )?(text|texte|letter|lettre|statute)",

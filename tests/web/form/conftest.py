@@ -15,7 +15,7 @@ from hds_api import create_app
 
 from .servers import LiveServer, embedding_app
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 # Debian's Chromium (scripts/test.sh installs it); Playwright never downloads a browser here.
 CHROMIUM_ARGS = [
     "--no-sandbox",

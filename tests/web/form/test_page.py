@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..scenario_files import as_of_text, scenario_by_id
+from ...scenario_files import as_of_text, scenario_by_id
 from .driver import complete, settle
 
 SCENARIO = scenario_by_id("hyperscaler-us-region")

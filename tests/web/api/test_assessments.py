@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..scenario_files import as_of_text, mismatches, own_scenarios, run_scenario, shared_scenarios
+from ...scenario_files import as_of_text, mismatches, own_scenarios, run_scenario, shared_scenarios
 
 SCENARIOS = shared_scenarios()
 ALL_SCENARIOS = SCENARIOS + own_scenarios()

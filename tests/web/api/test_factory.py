@@ -13,7 +13,7 @@ from hds_api import create_app
 from hds_api.rules import DEFAULT_RULES_DIR, RulesError
 from hds_api.settings import SettingsError, from_environment
 
-from ..conftest import ROOT
+from ...conftest import ROOT
 
 
 def test_defaults_are_safe():

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
