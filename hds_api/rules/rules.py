@@ -100,6 +100,19 @@ class Rules:
         epoch = self.calendar.epoch(as_of or today_in_paris())
         return [self.catalogue.question_views[qid][lang][epoch] for qid in self.catalogue.question_order]
 
+    def tree_list(self, lang: str = DEFAULT_LANGUAGE) -> list[dict[str, Any]]:
+        """Every decision tree, as `GET /v1/decision-trees` lists them."""
+        return [
+            {
+                "id": tree_id,
+                "version": tree.version,
+                "title": tree.title[lang],
+                "default": tree_id == self.default_tree,
+                "digest": self.digest,
+            }
+            for tree_id, tree in self.trees.items()
+        ]
+
     def summary(self) -> dict[str, Any]:
         return {
             "trees": {tree_id: tree.version for tree_id, tree in self.trees.items()},

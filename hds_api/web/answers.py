@@ -8,13 +8,10 @@ is not a string, an integer wider than 64 bits) falls back on the standard libra
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any, NamedTuple
 
-import orjson
-
+from ..batch.formats.json_values import dumps
 from ..exceptions import HdsError, status_line
 
 JSON = "application/json"
@@ -26,21 +23,6 @@ class Answer(NamedTuple):
     headers: Headers
     body: bytes
     lang: str | None = None  # the language the answer is in, for the access log
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def dumps(data: Any) -> bytes:
-    try:
-        return orjson.dumps(data, default=_default)
-    except TypeError:
-        return json.dumps(data, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def json_answer(code: int, data: Any, headers: Iterable[tuple[str, str]] = (), lang: str | None = None) -> Answer:

@@ -1,4 +1,4 @@
-"""Flask's JSON provider on orjson (`hds_api.web.answers.dumps`), for what Flask and flask-smorest encode
+"""Flask's JSON provider on orjson (`hds_api.batch.formats.json_values.dumps`), for what Flask and flask-smorest encode
 themselves (`/health`, `/ready`, the OpenAPI document): the provider's documented `dumps` and `loads`."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from flask.json.provider import JSONProvider
 
-from .answers import dumps
+from ..batch.formats.json_values import dumps
 
 
 class OrjsonProvider(JSONProvider):

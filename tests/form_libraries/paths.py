@@ -83,3 +83,10 @@ def engine_path(result: dict[str, Any]) -> list[str]:
     """The questions the engine asks for these answers: those answered on the path, then the next one."""
     asked = [step["question"] for step in result["trace"]]
     return asked + ([result["next_question"]["id"]] if result["next_question"] else [])
+
+
+def questionnaire_as(client: Any, library_format: str, as_of: date, lang: str = "fr") -> dict[str, Any]:
+    """The questionnaire as a form library takes it (`jsonschema`, `surveyjs`), at a date, in a language."""
+    response = client.get(f"/v1/questionnaire?format={library_format}&as_of={as_of.isoformat()}&lang={lang}")
+    assert response.status_code == 200
+    return response.get_json()

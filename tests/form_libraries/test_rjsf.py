@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import random
 
-from .paths import any_answers, engine_path, legal_dates, path_answer_sets
+from .paths import any_answers, engine_path, legal_dates, path_answer_sets, questionnaire_as
 
 SCRIPT = "rjsf_form_state.mjs"
 
 
 def json_schema(client, as_of, lang="fr"):
-    response = client.get(f"/v1/questionnaire?format=jsonschema&as_of={as_of.isoformat()}&lang={lang}")
-    assert response.status_code == 200
-    return response.get_json()
+    return questionnaire_as(client, "jsonschema", as_of, lang)
 
 
 def test_an_untouched_form_answers_nothing(client, rules, run_node):

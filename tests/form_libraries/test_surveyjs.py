@@ -7,15 +7,13 @@ import random
 
 import pytest
 
-from .paths import any_answers, engine_path, legal_dates, path_answer_sets
+from .paths import any_answers, engine_path, legal_dates, path_answer_sets, questionnaire_as
 
 SCRIPT = "surveyjs_paths.mjs"
 
 
 def definition(client, as_of, lang="fr"):
-    response = client.get(f"/v1/questionnaire?format=surveyjs&as_of={as_of.isoformat()}&lang={lang}")
-    assert response.status_code == 200
-    return response.get_json()
+    return questionnaire_as(client, "surveyjs", as_of, lang)
 
 
 def assess(client, answers, as_of):

@@ -1,17 +1,20 @@
-"""JSON encoding of entries: orjson (keys in order, UTF-8 text), the standard library for what orjson refuses."""
+"""JSON encoding of every answer and entry: orjson (keys in order, UTF-8 text), the standard library for what orjson
+refuses (a key that is not a string, an integer wider than 64 bits), so encoding never fails."""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import orjson
 
 
 def _default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 

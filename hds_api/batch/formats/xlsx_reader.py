@@ -25,6 +25,7 @@ from ..errors import UsageError
 from ..items import Item
 from ..messages import message
 from .base import Input
+from .cells import format_cell
 from .lines import RowLimits, UnreadableRow
 from .table import RowDecoder
 
@@ -48,19 +49,13 @@ def _local(tag: str) -> str:
 def text_of(value: Any) -> str:
     """A cell's value as the text a CSV would hold: `true`, `42`, `0.5`, `2026-11-25`."""
     kind = type(value)
-    if kind is str:
-        return value
-    if value is None:
-        return ""
-    if kind is bool:
-        return "true" if value else "false"
     if kind is float:
         return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
     if kind is datetime:
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
     if kind is date:
         return value.isoformat()
-    return str(value)
+    return format_cell(value)  # text, booleans and empty cells as every table writes them
 
 
 class Workbook:

@@ -7,14 +7,16 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ...batch import UsageError
-from ...batch.formats import EXTENSIONS, FORMATS, Input, Writer
+from ...batch.formats import EXTENSIONS, FORMATS, Input, Writer, make_writer
 from ...batch.formats.csv_format import read_csv
-from ...batch.formats.encoding import has_bom, locate_in_file, text_stream
+from ...batch.formats.encoding import ENCODINGS, codec_of, has_bom, locate_in_file, text_stream
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.jsonl_format import read_json_lines
 from ...batch.formats.lines import RowLimits
@@ -22,12 +24,72 @@ from ...batch.formats.xlsx_reader import read_xlsx
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
-from ...settings import setting
+from ...i18n import default_language
+from ...rules import Rules, RulesError, load_rules
+from ...settings import SettingsError, setting
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
 ROWS_HAD_ERRORS = 1
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a command does with each row: the job that assesses it and the shape its writers write."""
+
+    job: Any
+    shape: Any
+
+
+def add_file_options(parser: Any, input_name: str) -> None:
+    """The options `batch` and `impact` share: how INPUT is read, and how the run goes."""
+    parser.add_argument("--format", choices=FORMATS, help=f"{input_name}'s format when its name does not tell it")
+    parser.add_argument(
+        "--encoding", choices=ENCODINGS, default="utf-8", help="a text input's encoding (default: utf-8)"
+    )
+    parser.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores "
+                        "for large files, 1 for small ones)")  # fmt: skip
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def run_file(
+    args: Any, plan_for: Callable[[Rules, str, str], Plan], to_asked: str | None, to_option: str, input_name: str
+) -> tuple[Any, Plan] | int:
+    """The steps `batch` and `impact` share: formats, rules, `plan_for(rules, lang, output format)`, then INPUT
+    streamed to OUTPUT. `(summary, plan)`, or the exit code after saying why on stderr."""
+    try:
+        kind = input_format(args.input, args.format)
+        to = output_format(args.output, to_asked, kind, to_option)
+        rules = load_rules(args.rules)
+        lang = args.lang or default_language()
+        plan = plan_for(rules, lang, to)
+        row_limits = limits()
+    except UsageError as error:
+        return usage(describe(error))
+    except (RulesError, SettingsError) as error:
+        return usage(str(error))
+    if same_file(args.input, args.output):
+        return usage(f"OUTPUT is {input_name}: writing to it would destroy the input")
+    try:
+        source = open_input(args.input)
+    except OSError as error:
+        return usage(f"cannot read {args.input}: {error.strerror}")
+    codec = codec_of(args.encoding)
+    try:
+        opened = read_input(kind, source, rules, lang, row_limits, codec)
+        writer_for = partial(make_writer, to, source=opened, shape=plan.shape)
+        summary, code = stream(args, rules, opened, writer_for, plan.job, source, lang, codec)
+    except UsageError as error:
+        return usage(describe(error))
+    finally:
+        source.close()
+    return (summary, plan) if code is None else code
+
+
+def report_to(args: Any) -> Any:
+    """Where the summary line goes: stderr when the results go to stdout."""
+    return sys.stderr if args.output == "-" else sys.stdout
 
 
 @dataclass(slots=True)

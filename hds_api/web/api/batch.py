@@ -6,6 +6,7 @@ The view reads the request (body, query, headers); reading and writing the forma
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import marshmallow as ma
@@ -174,22 +175,37 @@ def message_language(lang: Any) -> str:
     return text_language(lang)
 
 
+def takes_tables(
+    blueprint: Blueprint, query: ma.Schema, body: dict[str, Any], answer: dict[str, Any], invalid: str
+) -> Callable[[Any], Any]:
+    """What a view taking a batch's bodies declares: JSON, CSV or spreadsheet bodies and answers, its query
+    string, its documented body and 200 answer, and its refusals — 400, 413 and 415 as for a batch, 422 saying what
+    makes this request `invalid` as a whole."""
+    refusals = (
+        (400, "The body is not valid JSON, or a CSV its encoding cannot read (the line and byte named)."),
+        (413, "More items than `HDS_BATCH_MAX_ITEMS`, or a body larger than `HDS_BATCH_MAX_BODY_BYTES`."),
+        (415, "A body that is neither JSON, CSV (UTF-8 or Windows-1252) nor a spreadsheet (.xlsx)."),
+        (422, invalid),
+    )
+
+    def declare(view: Any) -> Any:
+        for status, description in refusals:
+            view = blueprint.alt_response(status, schema=ErrorSchema, description=description)(view)
+        view = blueprint.doc(requestBody=body, responses={"200": answer})(view)
+        view = blueprint.arguments(query, location="query", as_kwargs=True)(view)
+        return accepts(JSON, CSV, XLSX)(view)
+
+    return declare
+
+
 @blp.route("/batch", parameters=[ACCEPT_LANGUAGE])
 class BatchAssessments(MethodView):
     init_every_request = False  # the view keeps no state
 
-    @accepts(JSON, CSV, XLSX)
-    @blp.arguments(BatchQuerySchema(), location="query", as_kwargs=True)
-    @blp.doc(requestBody=REQUEST_BODY, responses={"200": OK_RESPONSE})
-    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or the CSV not UTF-8.")
-    @blp.alt_response(
-        413, schema=ErrorSchema, description="More items than `HDS_BATCH_MAX_ITEMS`, or a body larger than "
-        "`HDS_BATCH_MAX_BODY_BYTES`."
-    )  # fmt: skip
-    @blp.alt_response(415, schema=ErrorSchema, description="The body is neither application/json nor text/csv.")
-    @blp.alt_response(
-        422, schema=ErrorSchema, description="The batch itself is invalid (no `items` list, bad `as_of`, `lang` "
-        "or `detail`, an unknown CSV column — the allowed ones named). A bad item is not: it gets its `error`."
+    @takes_tables(
+        blp, BatchQuerySchema(), REQUEST_BODY, OK_RESPONSE, "The batch itself is invalid (no `items` list, bad "
+        "`as_of`, `lang` or `detail`, a misspelt column — the column it resembles named). A bad item is not: it "
+        "gets its `error`."
     )  # fmt: skip
     def post(self, **query: Any):
         """Assess many hosting services at once

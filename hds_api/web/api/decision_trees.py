@@ -36,17 +36,7 @@ class DecisionTrees(MethodView):
         """List the decision trees"""
         rules = current_rules()
         lang = response_language(lang)
-        trees = [
-            {
-                "id": tree_id,
-                "version": tree.version,
-                "title": tree.title[lang],
-                "default": tree_id == rules.default_tree,
-                "digest": rules.digest,
-            }
-            for tree_id, tree in rules.trees.items()
-        ]
-        return json_response({"trees": trees, "lang": lang})
+        return json_response({"trees": rules.tree_list(lang), "lang": lang})
 
 
 @blp.route("/<string:tree_id>")

@@ -16,17 +16,13 @@ from ...batch.impact.window import checked_dates
 from ...i18n import default_language
 from ..language import ACCEPT_LANGUAGE
 from ..openapi.batch_schemas import (
-    CSV,
     IMPACT_OK_RESPONSE,
     IMPACT_REQUEST_BODY,
-    XLSX,
     ImpactEnvelopeSchema,
     ImpactQuerySchema,
 )
-from ..openapi.schemas import ErrorSchema
 from . import current_rules
-from .batch import answer_format, batch_body_limit, read_items, respond
-from .responses import JSON, accepts
+from .batch import answer_format, batch_body_limit, read_items, respond, takes_tables
 
 ENVELOPE = ImpactEnvelopeSchema()
 COUNTS = ("total", "changed", "unchanged", "errors")
@@ -58,16 +54,10 @@ def _options(options: dict[str, Any]) -> Any:
 class ImpactReport(MethodView):
     init_every_request = False  # the view keeps no state
 
-    @accepts(JSON, CSV, XLSX)
-    @blp.arguments(ImpactQuerySchema(), location="query", as_kwargs=True)
-    @blp.doc(requestBody=IMPACT_REQUEST_BODY, responses={"200": IMPACT_OK_RESPONSE})
-    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON, or a CSV not decodable.")
-    @blp.alt_response(413, schema=ErrorSchema, description="Beyond the batch's bounds (`HDS_BATCH_MAX_ITEMS`, "
-                      "`HDS_BATCH_MAX_BODY_BYTES`).")  # fmt: skip
-    @blp.alt_response(415, schema=ErrorSchema, description="A body that is neither JSON, CSV nor a spreadsheet.")
-    @blp.alt_response(
-        422, schema=ErrorSchema, description="The report itself is invalid (no `items`, a bad `from`, `to` or "
-        "`lang`, `to` before `from`, a misspelt column). A bad row is not: it gets its `error`."
+    @takes_tables(
+        blp, ImpactQuerySchema(), IMPACT_REQUEST_BODY, IMPACT_OK_RESPONSE, "The report itself is invalid (no "
+        "`items`, a bad `from`, `to` or `lang`, `to` before `from`, a misspelt column). A bad row is not: it gets "
+        "its `error`."
     )  # fmt: skip
     def post(self, **query: Any):
         """What changes for each supplier between two dates

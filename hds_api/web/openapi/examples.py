@@ -141,17 +141,7 @@ def example_components(rules: Rules) -> dict[str, dict[str, Any]]:
             "sources": rules.sources[LANG],
         },
     }
-    trees = [
-        {
-            "id": tree_id,
-            "version": tree.version,
-            "title": tree.title[LANG],
-            "default": tree_id == rules.default_tree,
-            "digest": rules.digest,
-        }
-        for tree_id, tree in rules.trees.items()
-    ]
-    components["decision-trees"] = {"summary": "`?lang=en`", "value": {"trees": trees, "lang": LANG}}
+    components["decision-trees"] = {"summary": "`?lang=en`", "value": {"trees": rules.tree_list(LANG), "lang": LANG}}
     tree = rules.tree
     source = {key: value for key, value in tree.source.items() if key != "kind"}
     components["decision-tree"] = {"value": {**source, "rules": identity}}
