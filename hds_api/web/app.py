@@ -17,7 +17,7 @@ from .hot_route import HotRoute
 from .json_provider import OrjsonProvider
 from .language import NegotiatingRequest
 from .middleware import access_log, api_keys, cors, framing, limits, security_headers, vary
-from .openapi import docs_ui
+from .openapi import docs_ui, example_files
 from .openapi import spec as openapi
 
 # WSGI middleware, outermost first: each wraps all that follow, then the hot route, then Flask — the same stack
@@ -51,6 +51,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     openapi.describe(api, rules)  # before the blueprints: their schemas are converted as they register
     register_blueprints(api)
     docs_ui.init_app(app)
+    example_files.init_app(app)
     form.init_app(app)
     errors.init_app(app)
     app.wsgi_app = middleware_stack(app.wsgi_app, assess, app.config)

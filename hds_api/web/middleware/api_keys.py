@@ -23,7 +23,7 @@ from .access_log import CLIENT_KEY
 # Liveness, readiness, the form and its assets, the docs and the spec they show: nothing there is a result,
 # and a probe or a browser has no key to give. CORS preflights carry no credentials by design.
 OPEN_PATHS = frozenset({"/health", "/ready", "/form", "/favicon.ico", "/docs", "/openapi.json"})
-OPEN_PREFIXES = ("/form/static/", "/docs/assets/")
+OPEN_PREFIXES = ("/form/static/", "/docs/assets/", "/openapi/examples/")  # the spec's example workbooks
 CHALLENGE = 'Bearer realm="hds-scope"'
 
 

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 
 from ...batch import BatchOptions, assess_items
-from ...batch.formats import make_writer
+from ...batch.formats import XLSX, make_writer
 from ...batch.formats.csv_format import read_csv, text_lines
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.table import input_columns
-from ...batch.impact import ImpactJob, ImpactShape, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
 from ...batch.pipeline import run
 from ...exceptions import InvalidRequest, error_body
 from ...i18n import DEFAULT_LANGUAGE
@@ -184,7 +184,7 @@ def impact_examples(rules: Rules, items: list[Any]) -> dict[str, dict[str, Any]]
             rules,
             source,
             make_writer(output_format, out, source, ImpactShape(report)),
-            ImpactJob(report),
+            ImpactJob(report, days_after(rules)),
             ids_once=True,
         )
         text = out.getvalue().decode()
@@ -212,4 +212,8 @@ SHOWN = {
     ("assessImpact", "200", JSON): ["impact-json-result"],
     ("assessImpact", "200", CSV): ["impact-csv-result"],
     ("assessImpact", "200", NDJSON): ["impact-jsonl-result"],
+    ("assessBatch", "request", XLSX): ["batch-xlsx-request"],
+    ("assessBatch", "200", XLSX): ["batch-xlsx-result"],
+    ("assessImpact", "request", XLSX): ["batch-xlsx-request"],
+    ("assessImpact", "200", XLSX): ["impact-xlsx-result"],
 }

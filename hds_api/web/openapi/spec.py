@@ -14,6 +14,7 @@ from ...rules import Rules
 from ...rules.render.openapi_components import or_null, ref, rules_components
 from .. import errors
 from ..middleware.api_keys import SECURITY_SCHEMES
+from . import example_files
 from .batch_schemas import COMPONENTS, CSV_BODY, CSV_BODY_COMPONENT
 from .docs_ui import ASSETS_URL
 from .examples import JSON, example_components, example_refs, load_examples
@@ -105,7 +106,7 @@ def describe(api: Api, rules: Rules) -> None:
         return {**schema, **annotations}
 
     api.ma_plugin.converter.add_attribute_function(rules_properties)
-    for name, example in example_components(rules).items():
+    for name, example in {**example_components(rules), **example_files.example_components()}.items():
         components.example(name, example)
     for name, (description, status) in SHARED_RESPONSES.items():
         content = {"schema": ref("Error"), "examples": _error_examples(status)}

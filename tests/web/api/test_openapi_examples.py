@@ -3,13 +3,18 @@ the service can be asked for is what it answers."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS30Validator
+from openpyxl import load_workbook
 
 from hds_api import create_app
-from hds_api.web.openapi.examples import CSV, JSON, QUESTIONNAIRE_DATE, TEXT
+from hds_api.web.openapi.example_files import URL as EXAMPLE_FILES
+from hds_api.web.openapi.examples import CSV, JSON, QUESTIONNAIRE_DATE, TEXT, XLSX
+
+from ...support import assert_error_shape
 
 ENGLISH = {"Accept-Language": "en"}
 BAD_ANSWERS = {"personal_data": "yes", "hosting": True}  # those of the 422 example
@@ -52,8 +57,10 @@ def example(spec: dict[str, Any], name: str) -> Any:
 def test_every_body_and_response_has_examples_that_fit_its_schema(spec):
     seen = 0
     for where, media in documented_media(spec):
-        if media["schema"].get("format") == "binary":
-            continue  # an .xlsx workbook: no JSON value can show one (tests/batch runs real workbooks)
+        if media["schema"].get("format") == "binary":  # a workbook: its examples are files the service serves
+            linked = [resolved(spec, named) for named in media.get("examples", {}).values()]
+            assert linked and all(named["externalValue"].startswith(EXAMPLE_FILES) for named in linked), where
+            continue
         examples = examples_of(spec, media)
         assert examples, f"{where}: no example"
         validator = OAS30Validator({**media["schema"], "components": spec["components"]})
@@ -85,6 +92,43 @@ def test_batch_examples_are_what_the_service_answers(spec, client):
     )
     assert answered.status_code == 200
     assert answered.get_data(as_text=True) == example(spec, "batch-csv-result")
+
+
+def workbook_rows(data: bytes) -> list[tuple[Any, ...]]:
+    sheet = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def external(spec: dict[str, Any], client, name: str) -> bytes:
+    url = spec["components"]["examples"][name]["externalValue"]
+    served = client.get(url)
+    assert served.status_code == 200 and served.content_type == XLSX, url
+    return served.data
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "result"),
+    [
+        ("batch", "lang=en&as_of=2026-11-25", "batch-xlsx-result"),
+        ("impact", "lang=en&from=2026-05-01&to=2026-11-25", "impact-xlsx-result"),
+    ],
+)
+def test_workbook_examples_are_what_the_service_answers(spec, client, path, query, result):
+    request = external(spec, client, "batch-xlsx-request")
+    rows = workbook_rows(request)
+    assert rows[0][0] == "id" and True in rows[1] and len(rows) == 6  # typed cells, as people type them
+    answered = client.post(
+        f"/v1/assessments/{path}?{query}", data=request, headers={"Content-Type": XLSX, "Accept": XLSX}
+    )
+    assert answered.status_code == 200
+    assert workbook_rows(answered.data) == workbook_rows(external(spec, client, result))
+
+
+def test_the_example_workbooks_are_as_open_as_the_document():
+    keyed = create_app({"TESTING": True, "API_KEYS": ("a-key-of-twenty-chars",)}).test_client()
+    spec = keyed.get("/openapi.json").get_json()
+    assert workbook_rows(external(spec, keyed, "batch-xlsx-result"))[0][:2] == ("id", "conclusion")
+    assert_error_shape(keyed.get(EXAMPLE_FILES + "other.xlsx"), 404)
 
 
 def test_error_examples_are_what_the_service_answers(spec, client):
