@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "looks_like": "Colonne inconnue proche de « {column} » : corrigez l'en-tête, ou renommez-la pour qu'elle "
         "soit recopiée telle quelle.",
         "too_many_columns": "En-tête : {count} colonnes inconnues à recopier telles quelles ; {limit} au plus.",
+        "result_columns": "En-tête : colonne(s) {columns} au nom d'une colonne de résultat ; renommez-la "
+        "(ex. « {example} (source) ») pour qu'elle soit recopiée, sans quoi le résultat la remplacerait.",
+        "result_column": "Nom d'une colonne de résultat : renommez-la pour qu'elle soit recopiée telle quelle.",
+        "workbook_as_csv": "Ce corps est un classeur (.xlsx), pas un CSV : envoyez-le avec Content-Type: {media_type}.",
         "not_decodable": "Le fichier n'est pas en {encoding} : ligne {line}, l'octet {column} (0x{byte:02X}) est "
         "illisible. Enregistrez-le au format « CSV UTF-8 » (Excel : Fichier > Enregistrer sous > CSV UTF-8), ou "
         "indiquez son encodage : charset=windows-1252 (HTTP), --encoding windows-1252 (ligne de commande).",
@@ -94,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "looks_like": "Unknown column close to '{column}': correct the header, or rename it to have it carried "
         "through as it is.",
         "too_many_columns": "Header: {count} unknown columns to carry through as they are; {limit} at most.",
+        "result_columns": "Header: column(s) {columns} named like a result column; rename it (e.g. '{example} "
+        "(source)') to have it carried through, else the result would replace it.",
+        "result_column": "The name of a result column: rename it to have it carried through as it is.",
+        "workbook_as_csv": "This body is a workbook (.xlsx), not a CSV: send it with Content-Type: {media_type}.",
         "not_decodable": "The file is not {encoding}: on line {line}, byte {column} (0x{byte:02X}) cannot be read. "
         "Save it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8), or name its encoding: charset=windows-1252 "
         "(HTTP), --encoding windows-1252 (command line).",

@@ -85,7 +85,9 @@ class Summary(Tally):
             f"{self.errors} error(s)",
         ]
         if self.certification_gaps:
-            parts.append("gaps: " + ", ".join(f"{s} {n}" for s, n in sorted(self.certification_gaps.items())))
+            # Only the rows with a certificate to compare, as JSON's `certification_gaps` counts them.
+            compared = sorted(self.certification_gaps.items())
+            parts.append("certificates compared: " + ", ".join(f"{status} {count}" for status, count in compared))
         if self.passed_through:
             parts.append("passed through: " + ", ".join(self.passed_through))
         if self.duplicate_ids:

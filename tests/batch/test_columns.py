@@ -77,6 +77,44 @@ def test_a_result_file_fed_back_has_its_old_results_replaced_not_doubled(tmp_pat
     assert [row["next_question"] for row in table(second)] == ["data_originator", "data_originator"]
 
 
+def test_the_summary_line_counts_the_certificates_compared_only(tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "id,personal_data,current_activities,current_referential,current_valid_until\n"
+        "a,false,4;5,v2,2027-01-01\nb,true,4,v2,2027-01-01\nc,false,,,\n",
+        encoding="utf-8",
+    )
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.csv"), "--as-of", AS_OF]) == 0
+    assert "; certificates compared: not_required 1" in capsys.readouterr().out  # a's; b is incomplete, c has none
+    gaps = [row["certification_gap"] for row in table((tmp_path / "out.csv").read_text(encoding="utf-8"))]
+    assert gaps == ["not_required", "not_assessed", "not_required"]
+
+
+def test_a_column_of_the_users_named_like_a_result_column_is_refused_never_dropped(tmp_path, capsys):
+    """Outside a result file fed back (which has the results' own columns), `Status` or `Flags` is the user's
+    data: replacing it would lose it, so the header is refused naming the columns and how to keep them."""
+    source = tmp_path / "in.csv"
+    source.write_text("id;Statut;Status;personal_data;Flags\r\ns1;actif;ok;non;x\r\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "column(s) Status, Flags named like a result column; rename it (e.g. 'Status (source)')" in err
+    assert not (tmp_path / "out.csv").exists()
+    source.write_text("id;Statut;Status (source);personal_data\r\ns1;actif;ok;non\r\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 0
+    row = table((tmp_path / "out.csv").read_text(encoding="utf-8"))[0]
+    assert (row["Statut"], row["Status (source)"], row["status"]) == ("actif", "ok", "complete")
+
+
+def test_an_identifiers_look_alike_is_the_users_own_column(client):
+    """Only a column that would change an outcome is refused as a misspelling: `supplier_id` is carried through."""
+    response = client.post(
+        f"{URL}?as_of={AS_OF}", data=b"id,supplier_id,personal_data\na,ACME-7,false\n", content_type="text/csv"
+    )
+    assert response.status_code == 200
+    entry = response.get_json()["results"][0]
+    assert entry["passed_through"] == {"supplier_id": "ACME-7"} and entry["status"] == "complete"
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [

@@ -4,6 +4,9 @@ command line."""
 
 from __future__ import annotations
 
+import io
+import sys
+
 import pytest
 
 from hds_api.cli.main import main
@@ -91,3 +94,13 @@ def test_the_command_line_names_the_line_and_byte_and_writes_nothing(tmp_path, c
     err = capsys.readouterr().err
     assert f"The file is not UTF-8: {where} cannot be read" in err and "--encoding windows-1252" in err
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_standard_input_that_cannot_be_read_again_gets_the_hint_once(monkeypatch, capsys, tmp_path):
+    """Standard input cannot be read again to find the line and the byte: the hint is given, and given once."""
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"id;personal_data\r\ns2;\xe9\r\n")))
+    )
+    assert main(["batch", "-", "--format", "csv", "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("Save it as 'CSV UTF-8'") == 1 and not (tmp_path / "out.csv").exists()

@@ -12,8 +12,10 @@ from referencing import Registry, Resource
 
 from hds_api import create_app
 from hds_api.batch.formats.table_output import OUTPUT_COLUMNS
+from hds_api.cli.main import main
 from hds_api.settings import from_environment
 
+from ..conftest import ROOT
 from ..support import assert_error_shape as assert_error
 from .conftest import AS_OF, REQUIRED, SELF_HOSTING
 
@@ -141,6 +143,17 @@ def test_a_misspelt_csv_column_is_a_422_naming_the_one_it_resembles(client, colu
     assert list(errors) == ["health_dta"] and errors["health_dta"]["resembles"] == "health_data"
     assert errors["health_dta"]["message"].startswith("Colonne inconnue proche de « health_data »")
     assert errors["health_dta"]["allowed"][: len(columns)] == columns
+
+
+def test_a_workbook_sent_as_csv_is_told_so_not_called_undecodable(client, tmp_path):
+    assert main(["batch", str(ROOT / "examples" / "fournisseurs.csv"), "-o", str(tmp_path / "f.xlsx"), "-q"]) == 1
+    for path in (URL, "/v1/assessments/impact"):
+        response = client.post(path, data=(tmp_path / "f.xlsx").read_bytes(), content_type=CSV)
+        errors = assert_error(response, 422)["errors"]
+        assert (
+            errors["body"]["message"]
+            == f"Ce corps est un classeur (.xlsx), pas un CSV : envoyez-le avec Content-Type: {XLSX}."
+        )
 
 
 def test_malformed_bodies(client):

@@ -208,3 +208,11 @@ def test_the_shortcut_for_rows_on_the_same_path_reports_what_assessing_again_rep
     monkeypatch.setattr(ImpactJob, "_walks_alike", lambda self, result, item: False)
     assert report_of("assessed") == shortcut
     assert shortcut.count('"changed":true') > 50  # the decree's and the CSP's new citations, the SREN date
+
+
+def test_without_dates_the_window_reaches_the_day_a_last_legal_date_takes_effect(rules, monkeypatch):
+    """A rule that counts "until" its date (as v1 certificates do) changes rows the next day: when such a date is
+    the last one ahead, the default window runs to that next day, or the change would fall outside it."""
+    assert impact_options(rules, today=date(2026, 6, 1)).end == date(2026, 9, 26)  # from that day: the same day
+    monkeypatch.setattr(impact_window, "days_after", lambda rules: frozenset({"csp_eea_storage"}))
+    assert impact_options(rules, today=date(2026, 6, 1)).end == date(2026, 9, 27)

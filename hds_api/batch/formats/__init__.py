@@ -14,6 +14,7 @@ from .csv_format import CsvWriter
 from .json_format import JsonDocumentWriter
 from .jsonl_format import JsonLinesWriter
 from .shapes import BatchShape
+from .xlsx_reader import MEDIA_TYPE
 from .xlsx_writer import XlsxWriter
 
 FORMATS = ("csv", "jsonl", "json", "xlsx")
@@ -22,7 +23,7 @@ TABLES = frozenset({"csv", "xlsx"})
 EXTENSIONS = {
     ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json", ".xlsx": "xlsx",
 }  # fmt: skip
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = MEDIA_TYPE
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json", "xlsx": XLSX}
 
 

@@ -9,11 +9,13 @@ from itertools import islice
 from typing import Any
 
 from ...rules.compiled import Catalogue
+from ..errors import UsageError
+from ..messages import message
 from .base import Input, TooManyRows
 from .csv_format import read_csv
 from .encoding import UnsupportedCharset, codec_of, locate_in_bytes, text_stream
 from .lines import RowLimits
-from .xlsx_reader import read_xlsx
+from .xlsx_reader import MEDIA_TYPE, ZIP_MAGIC, read_xlsx
 
 
 def read_table_body(
@@ -31,6 +33,9 @@ def read_table_body(
     `TooManyRows`."""
     if input_format == "xlsx":
         return _counted(read_xlsx(io.BytesIO(body), catalogue, lang, limits), max_items)
+    if body.startswith(ZIP_MAGIC):  # a workbook sent as CSV would otherwise be "not UTF-8"
+        text = message(lang, "workbook_as_csv", media_type=MEDIA_TYPE)
+        raise UsageError(text, {"body": {"message": text}})
     codec = codec_of(charset)
     if codec is None:
         raise UnsupportedCharset(charset, lang)

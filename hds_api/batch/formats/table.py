@@ -18,7 +18,7 @@ from ..items import Item
 from ..messages import message
 from .cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
 from .lines import RowLimits, UnreadableRow
-from .table_output import WRITTEN_COLUMNS
+from .table_output import RESULTS_SIGNATURE, WRITTEN_COLUMNS
 
 GAP_COLUMNS = {
     "current_activities": "activities",
@@ -48,7 +48,8 @@ def near_miss(name: str, known: list[str]) -> str | None:
     for column, short in GAP_COLUMNS.items():  # `valid_until` for `current_valid_until`: it would do nothing
         if name == short:
             return column
-    candidates = [column for column in known if len(column) >= SHORTEST_NEAR_MISS]
+    # Only a column that would change an outcome: an identifier's look-alike (`supplier_id`) is the user's own.
+    candidates = [column for column in known if len(column) >= SHORTEST_NEAR_MISS and column not in CHECKS]
     found = difflib.get_close_matches(name, candidates, n=1, cutoff=NEAR_MISS)
     return found[0] if found else None
 
@@ -119,9 +120,16 @@ class RowDecoder:
             text = message(lang, "too_many_columns", count=len(unknown), limit=MAX_PASSED_THROUGH)
             raise UsageError(text, {"header": {"message": text, "limit": MAX_PASSED_THROUGH}})
         passed, misspelt = set(), {}
+        written = [column for column in unknown if column in WRITTEN_COLUMNS]
+        if written and not RESULTS_SIGNATURE <= set(written):
+            # The user's own column named like one of ours (`Status`, `Flags`): neither dropped nor guessed at.
+            named = [header for header, column in zip(headers, columns, strict=True) if column in written]
+            text = message(lang, "result_columns", columns=_names(named), example=named[0].strip())
+            errors = {name: {"message": message(lang, "result_column")} for name in named[:MAX_LISTED_ERRORS]}
+            raise UsageError(text, errors, len(named) - len(errors))
         for column in unknown:
             if column in WRITTEN_COLUMNS:
-                continue  # a result column of an earlier run: replaced by this run's, not repeated
+                continue  # a result file fed back: its result columns are replaced by this run's, not repeated
             resembles = near_miss(column, known_list)
             if resembles is None:
                 passed.add(column)

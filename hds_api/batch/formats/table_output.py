@@ -18,6 +18,9 @@ OUTPUT_COLUMNS = ("id", *RESULT_COLUMNS, "error")  # without columns carried thr
 READABLE_COLUMNS = ("conclusion", "flag_labels", "references")
 # What a run writes besides the input's columns: found in an input (a result file fed back), they are replaced.
 WRITTEN_COLUMNS = frozenset((*RESULT_COLUMNS, *READABLE_COLUMNS, "error"))
+# The columns by which a result file is known (every version of the table has had them): only in a header that
+# has them all are the written columns taken for an earlier run's; else such a column is the user's own.
+RESULTS_SIGNATURE = frozenset(("status", "hds_certification_required", "activities", "certificates", "error"))
 SHOWN_CHARS = 80  # of a field name or a typed value, in an `error` cell
 NOT_ASSESSED = "not_assessed"  # the gap of a row without a certificate to compare (or not yet complete)
 NOT_REQUIRED = "not_required"

@@ -29,6 +29,8 @@ from .cells import format_cell
 from .lines import RowLimits, UnreadableRow
 from .table import RowDecoder
 
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP_MAGIC = b"PK\x03\x04"  # how a workbook (a zip archive) starts, whatever it is named or sent as
 READ_CHUNK = 64 * 1024
 MAX_COLUMN = 16_384  # Excel's last column, XFD
 # Shared strings are held in memory (the sheet refers to them by number): bounded, so that a small file cannot

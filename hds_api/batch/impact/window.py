@@ -3,7 +3,7 @@ date ahead (each legal date in between then says what it changes)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ...i18n import DEFAULT_LANGUAGE, text_language
@@ -30,8 +30,13 @@ def impact_options(
     checked = checked_dates(rules, start if start is not None else today or today_in_paris(), end, lang)
     first = checked["from"]
     last = checked.get("to")
-    if last is None:  # every named legal date ahead
-        ahead = [legal_date.date for legal_date in legal_dates(rules, lang) if legal_date.date > first]
+    if last is None:  # every named legal date ahead, through the day its rule applies (the next, for some)
+        after = days_after(rules)
+        ahead = [
+            legal_date.date + timedelta(days=legal_date.name in after)
+            for legal_date in legal_dates(rules, lang)
+            if legal_date.date > first
+        ]
         last = max(ahead, default=first)
     if last < first:
         text = message(text_lang, "bad_window", start=first.isoformat(), end=last.isoformat())

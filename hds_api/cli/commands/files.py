@@ -20,7 +20,7 @@ from ...batch.formats.encoding import ENCODINGS, codec_of, has_bom, locate_in_fi
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.jsonl_format import read_json_lines
 from ...batch.formats.lines import RowLimits
-from ...batch.formats.xlsx_reader import read_xlsx
+from ...batch.formats.xlsx_reader import ZIP_MAGIC, read_xlsx
 from ...batch.pipeline import choose_jobs
 from ...batch.pipeline import run as run_pipeline
 from ...batch.progress import Progress
@@ -28,7 +28,6 @@ from ...i18n import default_language
 from ...rules import Rules, RulesError, load_rules
 from ...settings import SettingsError, setting
 
-ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
 ROWS_HAD_ERRORS = 1
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -119,7 +118,8 @@ def describe(error: UsageError) -> str:
     lines = [error.message]
     allowed: list[Any] = []
     for field_name, detail in error.errors.items():
-        lines.append(f"  {field_name}: {detail.get('message', '')}")
+        if detail.get("message") != error.message:  # a one-field error says it once
+            lines.append(f"  {field_name}: {detail.get('message', '')}")
         allowed = allowed or detail.get("allowed", [])
     if error.more_errors:
         lines.append(f"  … and {error.more_errors} more")
