@@ -1,5 +1,5 @@
-"""One reader and one writer per format, for HTTP and the command line alike: any input format is written out
-in any output format, and the same rows give the same results whatever the formats."""
+"""One reader and one writer per format, for HTTP and the command line alike: any input format (CSV, JSON lines,
+JSON, a workbook) is written out in any output format, and the same rows give the same results whatever the formats."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from openpyxl import Workbook, load_workbook
 
 from hds_api.batch.formats.table_output import OUTPUT_COLUMNS
 from hds_api.cli.main import main
@@ -37,6 +38,14 @@ def csv_row(item: dict) -> dict:
 def write_input(tmp_path, kind: str, columns: list[str]):
     if kind == "csv":
         return write_csv(tmp_path / "in.csv", [csv_row(item) for item in ITEMS], columns)
+    if kind == "xlsx":
+        book = Workbook()
+        book.active.append(columns)
+        for item in ITEMS:
+            row = csv_row(item)
+            book.active.append([row.get(column) for column in columns])  # booleans typed as a spreadsheet has them
+        book.save(tmp_path / "in.xlsx")
+        return tmp_path / "in.xlsx"
     if kind == "jsonl":
         path = tmp_path / "in.jsonl"
         path.write_text("".join(json.dumps(item) + "\n" for item in ITEMS), encoding="utf-8")
@@ -48,6 +57,9 @@ def write_input(tmp_path, kind: str, columns: list[str]):
 
 def read_output(path, kind: str) -> list[dict]:
     """Entries as a table would show them: the codes as text."""
+    if kind == "xlsx":
+        header, *rows = load_workbook(path, read_only=True).worksheets[0].iter_rows(values_only=True)
+        return [{name: "" if cell is None else cell for name, cell in zip(header, row, strict=True)} for row in rows]
     text = path.read_text(encoding="utf-8-sig")
     if kind == "csv":
         return list(csv.DictReader(io.StringIO(text)))
@@ -71,8 +83,8 @@ def codes(entry: dict) -> tuple:
     return tuple(cell(entry[column]) for column in COMPARED)
 
 
-@pytest.mark.parametrize("source", ["csv", "jsonl", "json"])
-@pytest.mark.parametrize("target", ["csv", "jsonl", "json"])
+@pytest.mark.parametrize("source", ["csv", "jsonl", "json", "xlsx"])
+@pytest.mark.parametrize("target", ["csv", "jsonl", "json", "xlsx"])
 def test_any_input_format_is_written_in_any_output_format(tmp_path, columns, source, target):
     path = write_input(tmp_path, source, columns)
     out = tmp_path / f"out.{target}"
@@ -84,7 +96,7 @@ def test_any_input_format_is_written_in_any_output_format(tmp_path, columns, sou
         ("c", "error"),
         ("d", "incomplete", "", "", "", "not_assessed", ""),
     ]
-    if target == "csv":
+    if target in ("csv", "xlsx"):
         assert list(entries[0]) == list(OUTPUT_COLUMNS)
     if target == "json":
         summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
