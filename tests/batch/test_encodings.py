@@ -4,11 +4,13 @@ command line."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import sys
 
 import pytest
 
+from hds_api.batch.formats.encoding import LineKeeper, Undecodable
 from hds_api.cli.main import main
 
 from .conftest import AS_OF
@@ -96,11 +98,32 @@ def test_the_command_line_names_the_line_and_byte_and_writes_nothing(tmp_path, c
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_standard_input_that_cannot_be_read_again_gets_the_hint_once(monkeypatch, capsys, tmp_path):
-    """Standard input cannot be read again to find the line and the byte: the hint is given, and given once."""
-    monkeypatch.setattr(
-        sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"id;personal_data\r\ns2;\xe9\r\n")))
-    )
+def test_standard_input_is_placed_too_though_it_cannot_be_read_again(monkeypatch, capsys, tmp_path):
+    """Standard input cannot be read again: the bytes since the current line's start are kept as it is read, so
+    the first byte that cannot be read is still placed, and the hint is given once."""
+    piped = io.BufferedReader(io.BytesIO(b"id;personal_data\r\ns2;\xe9\r\n"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(piped))
     assert main(["batch", "-", "--format", "csv", "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
+    assert "The file is not UTF-8: on line 2, byte 4 (0xE9) cannot be read." in err
     assert err.count("Save it as 'CSV UTF-8'") == 1 and not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 64])
+def test_a_line_keeper_places_the_byte_whatever_the_reads(chunk):
+    """Read in chunks of any size, a two-byte character split between reads included, as a decoder reads."""
+    data = "id,é\nrow,ça\nlast,".encode() + b"\xff tail\n"
+    keeper = LineKeeper(io.BufferedReader(io.BytesIO(data)))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with pytest.raises(UnicodeDecodeError):
+        while block := keeper.read1(chunk):
+            decoder.decode(block)
+    assert keeper.locate("utf-8") == Undecodable("utf-8", 3, 6, 0xFF)
+    assert keeper.lines_before <= 2 and len(keeper.kept) <= chunk + len(b"last,")
+
+
+def test_a_line_keeper_keeps_a_bounded_amount_then_gives_the_hint_alone():
+    keeper = LineKeeper(io.BufferedReader(io.BytesIO(b"x" * 100 + b"\xff")), limit=64)
+    while keeper.read1(16):
+        pass
+    assert keeper.kept is None and keeper.locate("utf-8") == Undecodable("utf-8")

@@ -77,8 +77,61 @@ def locate_in_bytes(data: bytes, codec: str) -> Undecodable:
     raise ValueError("the data decode")
 
 
+class LineKeeper(io.BufferedIOBase):
+    """A stream that cannot be read again (standard input), read through it: it keeps the bytes read since the
+    start of the line the latest read began in (a line break is a character boundary in every encoding read
+    here), so that the byte a decoder stopped at can still be placed — line and place in the line. Bounded: past
+    `limit` bytes kept (one enormous line), the place is not kept, only the hint is given."""
+
+    def __init__(self, raw: Any, limit: int = SCAN_BLOCK):
+        self.raw = raw
+        self.limit = limit
+        self.lines_before = 0  # line breaks before the kept bytes
+        self.kept: bytearray | None = bytearray()
+
+    def readable(self) -> bool:
+        return True
+
+    def peek(self, size: int = 0) -> bytes:
+        return self.raw.peek(size)
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._keep(self.raw.read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._keep(self.raw.read1(size))
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+    def _keep(self, data: bytes) -> bytes:
+        kept = self.kept
+        if kept is not None:
+            cut = kept.rfind(b"\n") + 1  # what came before the line the new bytes continue is no longer needed
+            self.lines_before += kept.count(b"\n", 0, cut)
+            del kept[:cut]
+            if len(kept) + len(data) > self.limit:
+                self.kept = None
+            else:
+                kept += data
+        return data
+
+    def locate(self, codec: str) -> Undecodable:
+        if not self.kept:
+            return Undecodable(codec)
+        try:
+            found = locate_in_bytes(bytes(self.kept), codec)
+        except ValueError:
+            return Undecodable(codec)
+        return Undecodable(codec, self.lines_before + (found.line or 1), found.column, found.byte)
+
+
 def locate_in_file(binary: Any, codec: str) -> Undecodable:
-    """The same for a file, read again from its start one block at a time; unknown when it cannot be re-read."""
+    """The same for a file, read again from its start one block at a time; unknown when it cannot be re-read
+    (standard input: placed by its `LineKeeper` instead)."""
+    if isinstance(binary, LineKeeper):
+        return binary.locate(codec)
     try:
         binary.seek(0)
     except (OSError, ValueError):

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from ...batch import UsageError
 from ...batch.formats import EXTENSIONS, FORMATS, Input, Writer, make_writer
 from ...batch.formats.csv_format import read_csv
-from ...batch.formats.encoding import ENCODINGS, codec_of, has_bom, locate_in_file, text_stream
+from ...batch.formats.encoding import ENCODINGS, LineKeeper, codec_of, has_bom, locate_in_file, text_stream
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.jsonl_format import read_json_lines
 from ...batch.formats.lines import RowLimits
@@ -154,7 +154,7 @@ def same_file(input_path: str, output_path: str) -> bool:
 
 def open_input(path: str) -> Source:
     if path == "-":
-        return Source("standard input", sys.stdin.buffer, None)
+        return Source("standard input", LineKeeper(sys.stdin.buffer), None)
     binary = open(path, "rb")  # closed by run()
     return Source(path, binary, os.fstat(binary.fileno()).st_size)
 
