@@ -30,13 +30,18 @@ def listening(port: int) -> bool:
 
 
 class Gunicorn:
-    def __init__(self, log_dir: Path, workers: int = 2, port: int | None = None, **env: str):
+    def __init__(self, log_dir: Path, workers: int = 2, port: int | None = None, stdout: int | None = None, **env: str):
+        """`stdout`: a file descriptor for the service's standard output (its access log); else the log file."""
         self.port = port or free_port()
         self.log = log_dir / f"gunicorn-{self.port}-{next(_STARTS)}.log"  # a restart on the same port: a new log
         environ = {**os.environ, "HDS_BIND": f"127.0.0.1:{self.port}", "HDS_WORKERS": str(workers), **env}
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
-                [str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"], cwd=ROOT, env=environ, stdout=log, stderr=log
+                [str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"],
+                cwd=ROOT,
+                env=environ,
+                stdout=log if stdout is None else stdout,
+                stderr=log,
             )
 
     @property

@@ -10,7 +10,6 @@ import io
 import json
 import logging
 import os
-import subprocess
 import sys
 import time
 
@@ -18,9 +17,8 @@ import pytest
 
 from hds_api import create_app
 
-from ..support import free_port
 from .conftest import COMPLETE
-from .gunicorn_server import GUNICORN, ROOT, Gunicorn
+from .gunicorn_server import Gunicorn
 
 WARNING = "access log line dropped"
 REQUESTS = [("GET", "/health", None), ("POST", "/v1/assessments", {"answers": COMPLETE}), ("GET", "/ready", None)]
@@ -122,26 +120,19 @@ def test_under_gunicorn_dev_full_never_stops_the_service(tmp_path):
     assert_warned(server)
 
 
-class PipedGunicorn(Gunicorn):
-    """The service with its standard output on a pipe the test holds (standard error still to the log file)."""
-
-    def __init__(self, log_dir, stdout: int, workers: int = 2, **env: str):
-        self.port = free_port()
-        self.log = log_dir / f"gunicorn-{self.port}.log"
-        environ = {**os.environ, "HDS_BIND": f"127.0.0.1:{self.port}", "HDS_WORKERS": str(workers), **env}
-        with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(
-                [str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"], cwd=ROOT, env=environ, stdout=stdout, stderr=log
-            )
+def serving_to(tmp_path, write_end: int) -> Gunicorn:
+    """The service with its standard output on a pipe (standard error still to the log file); the pipe's write end
+    is then the server's alone."""
+    try:
+        return Gunicorn(tmp_path, stdout=write_end)
+    finally:
+        os.close(write_end)
 
 
 def test_a_standard_output_whose_reader_has_gone_never_stops_the_service(tmp_path):
     read_end, write_end = os.pipe()
     os.close(read_end)  # nobody will ever read: every write fails with EPIPE
-    try:
-        server = PipedGunicorn(tmp_path, stdout=write_end)
-    finally:
-        os.close(write_end)
+    server = serving_to(tmp_path, write_end)
     try:
         server.wait_ready()
         answered_in_time(server, rounds=10)
@@ -153,10 +144,7 @@ def test_a_standard_output_whose_reader_has_gone_never_stops_the_service(tmp_pat
 def test_a_standard_output_nobody_reads_never_blocks_a_worker(tmp_path):
     read_end, write_end = os.pipe()
     fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # the smallest pipe: full after ~20 lines
-    try:
-        server = PipedGunicorn(tmp_path, stdout=write_end)
-    finally:
-        os.close(write_end)
+    server = serving_to(tmp_path, write_end)
     try:
         server.wait_ready()
         started = time.monotonic()
