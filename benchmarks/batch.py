@@ -22,8 +22,6 @@ import http.client
 import io
 import json
 import os
-import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,9 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.batch_cases import batch_items  # noqa: E402
 from benchmarks.cases import TWENTY_ANSWERS  # noqa: E402
+from benchmarks.servers import free_port, start_gunicorn, wrk  # noqa: E402
 
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-WRK = "/usr/bin/wrk"
 TARGET_RATIO = 8.0
 TARGET_ITEM_RATIO = 1.5  # a batch item's CPU time over the engine's, in process
 AS_OF = "2026-11-25"
@@ -62,48 +59,12 @@ def batch_body(items: int) -> dict:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def post(port: int, path: str, body: dict, timeout: float = 60) -> dict:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
-
-
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "HDS_BIND": f"127.0.0.1:{port}", "HDS_WORKERS": str(workers)}
-    server = subprocess.Popen(
-        [str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,  # the JSON access log: the same cost per request for both measures
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"gunicorn did not start on port {port}")
-
-
-def wrk(url: str, script: Path, seconds: int, connections: int) -> float:
-    """Requests per second; any non-2xx answer or timeout stops the benchmark."""
-    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", str(script), url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 120).stdout
-    problems = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*timeout (\d+)", output)
-    if problems:
-        raise SystemExit(f"wrk saw errors:\n{output}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
 def batch_rate(port: int, body: bytes, items: int, seconds: int, connections: int) -> float:
@@ -149,7 +110,7 @@ def http_rates(args: argparse.Namespace, workdir: Path) -> tuple[list[float], li
         wrk(url, script, 1, args.connections)  # warm-up
         single, batch = [], []
         for _ in range(args.rounds):  # alternated, so that a noisy moment hits both
-            single.append(wrk(url, script, args.seconds, args.connections))
+            single.append(wrk(url, script, args.seconds, args.connections)[0])
             batch.append(batch_rate(port, body, args.items, args.seconds, args.connections))
     finally:
         server.terminate()

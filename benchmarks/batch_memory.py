@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import os
 import re
 import signal
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+sys.path.insert(0, str(ROOT))
+from benchmarks.servers import free_port, start_gunicorn, worker_pids  # noqa: E402
+
 MAX_BODY = 16 * 1024 * 1024
 URL = "/v1/assessments/batch"
 JSON, CSV = "application/json", "text/csv"
@@ -71,12 +70,6 @@ def cases(size: int) -> dict[str, tuple[str, bytes]]:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def peak_kib(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
@@ -85,24 +78,9 @@ def peak_kib(pid: int) -> int:
 def measure(content_type: str, body: bytes) -> tuple[int, int, float, int, int]:
     """(status, response bytes, seconds, worker peak KiB before, after) on a fresh one-worker gunicorn."""
     port = free_port()
-    env = {**os.environ, "HDS_BIND": f"127.0.0.1:{port}", "HDS_WORKERS": "1", "HDS_ACCESS_LOG": "off",
-           "HDS_TIMEOUT": "600"}  # fmt: skip
-    server = subprocess.Popen([str(GUNICORN), "-c", "gunicorn.conf.py", "wsgi:app"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    server = start_gunicorn(port, 1, HDS_ACCESS_LOG="off", HDS_TIMEOUT="600")
     try:
-        worker = None
-        deadline = time.monotonic() + 30
-        while worker is None and time.monotonic() < deadline:
-            children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/health")
-                if connection.getresponse().status == 200 and children:
-                    worker = int(children[0])
-            except OSError:
-                time.sleep(0.2)
-        if worker is None:
-            raise SystemExit("gunicorn did not start")
+        worker = worker_pids(server)[0]
         before = peak_kib(worker)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         started = time.monotonic()

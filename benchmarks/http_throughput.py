@@ -18,22 +18,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.http_bodies import complete_bodies  # noqa: E402
-from tests.support import free_port  # noqa: E402
+from benchmarks.servers import free_port, start_gunicorn, worker_pids, wrk  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 TARGET_RATIO = 1.2
-WRK = "/usr/bin/wrk"
 URL_PATH = "/v1/assessments"
 
 LUA = """-- POST /v1/assessments, rotating distinct bodies (written by benchmarks/http_throughput.py)
@@ -52,31 +49,15 @@ end
 """
 
 
+def url(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
 def post(port: int, body: dict) -> tuple[int, dict]:
     url = f"http://127.0.0.1:{port}{URL_PATH}"
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=5) as response:
         return response.status, json.load(response)
-
-
-def start(root: Path, app: str, port: int, workers: int, probe: dict) -> subprocess.Popen:
-    env = {**os.environ, "HDS_BIND": f"127.0.0.1:{port}", "HDS_WORKERS": str(workers)}
-    server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", app],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,  # the service's JSON access log: written (as deployed), read by nobody
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            post(port, probe)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"{app} in {root} did not start on port {port}")
 
 
 def worker_cpu_seconds(server: subprocess.Popen) -> float:
@@ -88,21 +69,10 @@ def worker_cpu_seconds(server: subprocess.Popen) -> float:
 
     master = stat(server.pid)
     total = int(master[13]) + int(master[14])  # cutime, cstime (fields 16 and 17): workers already reaped
-    for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split():
+    for pid in worker_pids(server):
         fields = stat(pid)
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
     return total / os.sysconf("SC_CLK_TCK")
-
-
-def wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[float, int]:
-    """Requests per second, and the number of requests served; any non-2xx answer stops the benchmark."""
-    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script), f"http://127.0.0.1:{port}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors:
-        raise SystemExit(f"wrk saw {errors.group(1)} error responses:\n{output}")
-    served = int(re.search(r"(\d+) requests in", output).group(1))
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), served
 
 
 def in_process_us(root: Path, app: str, bodies_file: Path) -> float:
@@ -142,13 +112,13 @@ def main() -> int:
     servers = {}
     try:
         for name, (root, app) in apps.items():
-            servers[name] = start(root, app, ports[name], args.workers, bodies[0])
+            servers[name] = start_gunicorn(ports[name], args.workers, root, app)
         for name in ("service", "raw", "before"):
             if name in servers:
                 status, result = post(ports[name], bodies[1])
                 assert status == 200 and result["status"] == "complete", result
         for name in servers:  # warm-up
-            wrk(ports[name], script, 1, args.connections)
+            wrk(url(ports[name]), script, 1, args.connections)
         rates: dict[str, list[float]] = {name: [] for name in servers}
         cpu = {name: 0.0 for name in servers}
         served = {name: 0 for name in servers}
@@ -156,7 +126,7 @@ def main() -> int:
         for round_number in range(args.rounds):
             for name in order[round_number % len(order) :] + order[: round_number % len(order)]:
                 before = worker_cpu_seconds(servers[name])
-                rate, count = wrk(ports[name], script, args.seconds, args.connections)
+                rate, count = wrk(url(ports[name]), script, args.seconds, args.connections)
                 cpu[name] += worker_cpu_seconds(servers[name]) - before
                 served[name] += count
                 rates[name].append(rate)
