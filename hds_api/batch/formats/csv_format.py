@@ -21,6 +21,7 @@ from ..messages import message
 from .base import Input, Writer
 from .cells import format_cell, neutralise
 from .csv_rows import RowLines, read_rows
+from .encoding import text_stream
 from .lines import RowLimits, UnreadableRow, first_line
 from .table import RowDecoder
 from .table_output import TableColumns
@@ -40,7 +41,7 @@ def text_lines(text: str | bytes) -> io.TextIOBase:
     """Lines as `newline=""` files give them (`\r\n`, `\n` or `\r` kept), BOM dropped. Bytes are decoded a
     few kilobytes at a time: no copy of the whole body (`io.StringIO` would keep four bytes a character)."""
     if isinstance(text, bytes):
-        return io.TextIOWrapper(io.BytesIO(text), encoding="utf-8-sig", newline="")
+        return text_stream(io.BytesIO(text), "utf-8")
     return io.StringIO(text.lstrip(BOM), newline="")
 
 
