@@ -27,9 +27,9 @@ from ...batch.progress import Progress
 from ...i18n import default_language
 from ...rules import Rules, RulesError, load_rules
 from ...settings import SettingsError, setting
+from . import USAGE_ERROR
 
 ROWS_HAD_ERRORS = 1
-USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
