@@ -21,10 +21,11 @@ class Counts:
 
 
 class SeenIds:
-    """What a summary adds to its tally: the ids given more than once (the set of ids seen is all that grows with
-    size), and the columns passed through."""
+    """What a summary adds to its tally (the class it comes before): the ids given more than once (the set of ids
+    seen is all that grows with size), and the columns passed through."""
 
     def __init__(self, passed_through: list[str] | None = None) -> None:
+        super().__init__()
         self.passed_through = list(passed_through or [])
         self._seen: set[Any] = set()
         self._reported: set[Any] = set()
@@ -73,12 +74,8 @@ class Tally(Counts):
             self.certification_gaps[result["certification_gap"]["status"]] += 1
 
 
-class Summary(Tally, SeenIds):
+class Summary(SeenIds, Tally):
     """The batch's `summary`: the tally, plus duplicate ids and the columns passed through."""
-
-    def __init__(self, passed_through: list[str] | None = None) -> None:
-        Tally.__init__(self)
-        SeenIds.__init__(self, passed_through)
 
     def as_dict(self) -> dict[str, Any]:
         return {

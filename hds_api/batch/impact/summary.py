@@ -37,12 +37,8 @@ class ImpactTally(Counts):
         self.certificate_expiries += any(cause.certificate_expiry for cause in outcome.causes)
 
 
-class ImpactSummary(ImpactTally, SeenIds):
+class ImpactSummary(SeenIds, ImpactTally):
     """The tally, plus the ids given more than once and the columns passed through (as a batch's summary)."""
-
-    def __init__(self, passed_through: list[str] | None = None) -> None:
-        ImpactTally.__init__(self)
-        SeenIds.__init__(self, passed_through)
 
     def as_dict(self) -> dict[str, Any]:
         return {
