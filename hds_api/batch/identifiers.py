@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-IDENTIFIERS = ("supplier_siren", "supplier_siret", "client_finess")
 SPACES = re.compile(r"[\s.\u00a0\u202f-]")  # as people group the digits: spaces (non-breaking too), dots, dashes
 # La Poste's establishments outnumbered the 5-digit NIC: past the first, their SIRETs (SIREN 356000000) are
 # numbered so that the sum of their 14 digits is a multiple of 5, not with a Luhn key (INSEE).
@@ -58,6 +57,7 @@ def finess_problem(text: str) -> str | None:
     return None if luhn_valid(number.replace("A", "0").replace("B", "0")) else "bad_check_digit"
 
 
+# The identifier columns a table may have, each with its check.
 CHECKS = {"supplier_siren": siren_problem, "supplier_siret": siret_problem, "client_finess": finess_problem}
 
 

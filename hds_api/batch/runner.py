@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..i18n import DEFAULT_LANGUAGE, text_language
+from ..i18n import DEFAULT_LANGUAGE
 from ..rules import InvalidRequest, Rules, today_in_paris
 from .compact import compact_result
 from .errors import UsageError, invalid_item
@@ -47,11 +47,10 @@ class BatchOptions:
             resolved = rules.evaluate({}, today_in_paris() if as_of is None else as_of, None, lang)
         except InvalidRequest as error:
             errors.update(error.errors)
-        text_lang = text_language(lang)
         if detail not in DETAILS:
-            errors["detail"] = {"message": message(text_lang, "bad_detail"), "allowed": list(DETAILS)}
-        if errors:
-            raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
+            errors["detail"] = {"message": message(lang, "bad_detail"), "allowed": list(DETAILS)}
+        if errors:  # a bad `lang` among them: `message` falls back on the default language
+            raise UsageError(message(lang, "invalid_batch", count=len(errors)), errors)
         return cls(date.fromisoformat(resolved["as_of"]), lang, detail, readable)
 
 

@@ -6,8 +6,47 @@ from collections import Counter
 from typing import Any
 
 
-class Tally:
-    """Counts of outcomes; tallies of chunks assessed in other processes add up with `merge`."""
+class Counts:
+    """What a tally holds that adds up (`merge`) with the tallies of chunks assessed in other processes: the numbers
+    named in `NUMBERS`, the counters named in `COUNTERS`."""
+
+    NUMBERS: tuple[str, ...] = ()
+    COUNTERS: tuple[str, ...] = ()
+
+    def merge(self, other: Counts) -> None:
+        for name in self.NUMBERS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in self.COUNTERS:
+            getattr(self, name).update(getattr(other, name))
+
+
+class SeenIds:
+    """What a summary adds to its tally (the class it comes before): the ids given more than once (the set of ids
+    seen is all that grows with size), and the columns passed through."""
+
+    def __init__(self, passed_through: list[str] | None = None) -> None:
+        super().__init__()
+        self.passed_through = list(passed_through or [])
+        self._seen: set[Any] = set()
+        self._reported: set[Any] = set()
+        self.duplicate_ids: list[Any] = []
+
+    def see_id(self, item_id: Any) -> None:
+        if item_id is None:
+            return
+        if item_id in self._seen:
+            if item_id not in self._reported:
+                self._reported.add(item_id)
+                self.duplicate_ids.append(item_id)
+        else:
+            self._seen.add(item_id)
+
+
+class Tally(Counts):
+    """Counts of outcomes."""
+
+    NUMBERS = ("total", "required", "not_required", "incomplete", "errors")
+    COUNTERS = ("by_exemption", "certification_gaps")
 
     def __init__(self) -> None:
         self.total = 0
@@ -34,32 +73,9 @@ class Tally:
         if result["certification_gap"] is not None:
             self.certification_gaps[result["certification_gap"]["status"]] += 1
 
-    def merge(self, other: Tally) -> None:
-        for name in ("total", "required", "not_required", "incomplete", "errors"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.by_exemption.update(other.by_exemption)
-        self.certification_gaps.update(other.certification_gaps)
 
-
-class Summary(Tally):
-    """The batch's `summary`: the tally, plus duplicate ids (the set of ids seen is all that grows with size)."""
-
-    def __init__(self, passed_through: list[str] | None = None) -> None:
-        super().__init__()
-        self.passed_through = list(passed_through or [])
-        self._seen: set[Any] = set()
-        self._reported: set[Any] = set()
-        self.duplicate_ids: list[Any] = []
-
-    def see_id(self, item_id: Any) -> None:
-        if item_id is None:
-            return
-        if item_id in self._seen:
-            if item_id not in self._reported:
-                self._reported.add(item_id)
-                self.duplicate_ids.append(item_id)
-        else:
-            self._seen.add(item_id)
+class Summary(SeenIds, Tally):
+    """The batch's `summary`: the tally, plus duplicate ids and the columns passed through."""
 
     def as_dict(self) -> dict[str, Any]:
         return {

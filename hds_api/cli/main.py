@@ -1,4 +1,4 @@
-"""The command line: one sub-command per module of `hds_api.commands`."""
+"""The command line: one sub-command per module of `hds_api.cli.commands`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from .commands import assess, batch, check, docs, impact
 
 # Each module offers `register(subparsers)`, whose parser sets `run(args) -> exit code`.
 COMMANDS = [check, assess, docs, batch, impact]
-
-USAGE_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,6 @@ bound on the number of items, counted as rows are read (the rows past the bound 
 
 from __future__ import annotations
 
-import codecs
 import io
 from itertools import islice
 from typing import Any
@@ -13,7 +12,7 @@ from ..errors import UsageError
 from ..messages import message
 from .base import Input, TooManyRows
 from .csv_format import read_csv
-from .encoding import UnsupportedCharset, codec_of, locate_in_bytes, text_stream
+from .encoding import UnsupportedCharset, bom_wanted, codec_of, locate_in_bytes, text_stream
 from .lines import RowLimits
 from .xlsx_reader import MEDIA_TYPE, ZIP_MAGIC, read_xlsx
 
@@ -45,8 +44,7 @@ def read_table_body(
     except UnicodeDecodeError:
         raise locate_in_bytes(body, codec).error(lang) from None
     _counted(source, max_items, rows)
-    # A UTF-8 BOM given is a BOM returned; a Windows-1252 body gets a UTF-8 answer with one, which Excel reads.
-    source.bom = body.startswith(codecs.BOM_UTF8) or codec != "utf-8"
+    source.bom = bom_wanted(body, codec)
     return source
 
 

@@ -21,6 +21,7 @@ from ..messages import message
 from .base import Input, Writer
 from .cells import format_cell, neutralise
 from .csv_rows import RowLines, read_rows
+from .encoding import text_stream
 from .lines import RowLimits, UnreadableRow, first_line
 from .table import RowDecoder
 from .table_output import TableColumns
@@ -40,28 +41,18 @@ def text_lines(text: str | bytes) -> io.TextIOBase:
     """Lines as `newline=""` files give them (`\r\n`, `\n` or `\r` kept), BOM dropped. Bytes are decoded a
     few kilobytes at a time: no copy of the whole body (`io.StringIO` would keep four bytes a character)."""
     if isinstance(text, bytes):
-        return io.TextIOWrapper(io.BytesIO(text), encoding="utf-8-sig", newline="")
+        return text_stream(io.BytesIO(text), "utf-8")
     return io.StringIO(text.lstrip(BOM), newline="")
 
 
-class CsvRows:
-    """The delimiter and the rows after the header; picklable decoder of rows into items."""
+def data_rows(lines: Any, decoder: RowDecoder, delimiter: str) -> Iterator[list[str] | UnreadableRow]:
+    """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped.
 
-    def __init__(self, decoder: RowDecoder, delimiter: str):
-        self.decoder = decoder
-        self.delimiter = delimiter
-
-    def item(self, cells: list[str] | UnreadableRow) -> Item:
-        return self.decoder.item(cells)
-
-    def rows(self, lines: Any) -> Iterator[list[str] | UnreadableRow]:
-        """The data rows after the header; rows whose cells are all empty (spreadsheet leftovers) are skipped.
-
-        A line longer than the limit, or a quote that does not close properly, is an `UnreadableRow` (that row's
-        error) and reading goes on: see `csv_rows` for how far a quoted cell may run.
-        """
-        source = RowLines(lines, self.decoder.limits.row_chars, self.delimiter, lines_before=1)
-        return read_rows(source, partial(message, self.decoder.lang))
+    A line longer than the limit, or a quote that does not close properly, is an `UnreadableRow` (that row's
+    error) and reading goes on: see `csv_rows` for how far a quoted cell may run.
+    """
+    source = RowLines(lines, decoder.limits.row_chars, delimiter, lines_before=1)
+    return read_rows(source, partial(message, decoder.lang))
 
 
 def checked_header(lines: Any, limits: RowLimits, lang: str) -> str:
@@ -97,9 +88,8 @@ def read_csv(
     header = checked_header(lines, limits, lang)
     delimiter = sniff_delimiter(header)
     decoder = RowDecoder.from_header(header_cells(header, delimiter, lang), catalogue, lang, limits)
-    source = CsvRows(decoder, delimiter)
     return Input(
-        "csv", source.rows(lines), source, delimiter, bom, decoder.passed_through, decoder.carried
+        "csv", data_rows(lines, decoder, delimiter), decoder, delimiter, bom, decoder.passed_through, decoder.carried
     )  # fmt: skip
 
 

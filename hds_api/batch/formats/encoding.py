@@ -27,8 +27,10 @@ def codec_of(charset: str | None) -> str | None:
     return "utf-8" if charset is None else CHARSETS.get(charset.strip().strip('"').lower())
 
 
-def has_bom(binary: BinaryIO) -> bool:
-    return binary.peek(3)[:3] == codecs.BOM_UTF8 if hasattr(binary, "peek") else False
+def bom_wanted(head: bytes, codec: str) -> bool:
+    """Whether a text answer starts with a BOM, from the input's first bytes: a UTF-8 BOM given is a BOM returned;
+    a Windows-1252 input gets a UTF-8 answer with one, which Excel reads."""
+    return head.startswith(codecs.BOM_UTF8) or codec != "utf-8"
 
 
 def text_stream(binary: BinaryIO, codec: str) -> io.TextIOWrapper:

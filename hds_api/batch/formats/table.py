@@ -13,7 +13,7 @@ from typing import Any
 from ...rules.compiled import Catalogue
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ..errors import UsageError
-from ..identifiers import CHECKS, IDENTIFIERS, same_company
+from ..identifiers import CHECKS, same_company
 from ..items import Item
 from ..messages import message
 from .cells import BOOLEAN_SPELLINGS, BOOLEAN_WORDS, parse_numbers
@@ -40,7 +40,7 @@ def input_columns(catalogue: Catalogue) -> list[str]:
 
 def known_columns(catalogue: Catalogue) -> list[str]:
     """Every column the batch reads: `input_columns`, then the identifiers it checks."""
-    return [*input_columns(catalogue), *IDENTIFIERS]
+    return [*input_columns(catalogue), *CHECKS]
 
 
 def near_miss(name: str, known: list[str]) -> str | None:

@@ -48,15 +48,7 @@ class TableColumns:
         self.simple = self.carried == [("id", "id")]
 
     def lead(self, item: Any) -> list[Any]:
-        """The carried columns' values: the id, then identifiers and columns passed through, as given."""
-        if self.simple:
-            return [item.id]
-        echo = item.echo or {}
-        passed = echo.get("passed_through", {})
-        return [
-            item.id if key == "id" else passed.get(header, "") if key == "passed" else echo.get(key, "")
-            for header, key in self.carried
-        ]
+        return [item.id] if self.simple else carried_values(self.carried, item)
 
     def cells(self, outcome: Any) -> list[Any]:
         """The row of an `ItemOutcome`: carried values as they came (a writer formats them), the rest text."""
@@ -72,15 +64,28 @@ class TableColumns:
         ]  # fmt: skip
 
 
+def carried_values(carried: list[tuple[str, str]], item: Any) -> list[Any]:
+    """The carried columns' values: the id, then identifiers and columns passed through, as given."""
+    echo = item.echo or {}
+    passed = echo.get("passed_through", {})
+    return [
+        item.id if key == "id" else passed.get(header, "") if key == "passed" else echo.get(key, "")
+        for header, key in carried
+    ]
+
+
 def _numbers(numbers: list[int]) -> str:
     return ";".join(map(str, numbers))
 
 
-def result_cells(result: dict[str, Any]) -> list[str]:
-    """The result columns of a full result, straight to text (no compact entry in between: this is per row).
-
-    `certification_gap` never stays blank on a complete row: `not_required` when no certificate is needed,
+def no_gap_cell(required: bool | None) -> str:
+    """`certification_gap` when a row has none: never blank, but `not_required` when no certificate is needed,
     `not_assessed` when none was given to compare (or the answers are not complete yet)."""
+    return NOT_REQUIRED if required is False else NOT_ASSESSED
+
+
+def result_cells(result: dict[str, Any]) -> list[str]:
+    """The result columns of a full result, straight to text (no compact entry in between: this is per row)."""
     gap = result["certification_gap"]
     next_question = result["next_question"]
     required = result["hds_certification_required"]
@@ -97,7 +102,7 @@ def result_cells(result: dict[str, Any]) -> list[str]:
         ";".join([flag["code"] for flag in result["flags"]]),
         result["confidence"] or "",
         next_question["id"] if next_question else "",
-        gap["status"] if gap else NOT_REQUIRED if required is False else NOT_ASSESSED,
+        gap["status"] if gap else no_gap_cell(required),
         _numbers(gap["missing_activities"]) if gap else "",
         ";".join(result["unused_answers"]),
     ]

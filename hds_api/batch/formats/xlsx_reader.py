@@ -298,8 +298,6 @@ class XlsxDecoder:
 
     def __init__(self, decoder: RowDecoder):
         self.decoder = decoder
-        self.lang = decoder.lang
-        self.limits = decoder.limits
 
     def item(self, row: list[Any] | UnreadableRow) -> Item:
         if isinstance(row, UnreadableRow):

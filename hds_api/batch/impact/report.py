@@ -7,7 +7,7 @@ from typing import Any
 
 from ..compact import compact_result
 from ..formats.cells import format_cell
-from ..formats.table_output import NOT_ASSESSED, NOT_REQUIRED, error_text
+from ..formats.table_output import carried_values, error_text, no_gap_cell
 from ..messages import message
 from ..readable import JOINER
 from ..runner import shape_entry
@@ -29,7 +29,7 @@ def _facts(state: tuple[Any, ...]) -> list[str]:
     """The facts of a compared state as table cells (a gap not given spelled out, as in a batch's table)."""
     cells = [format_cell(shown(state[position])) for position in POSITIONS]
     if state[GAP] is None:
-        cells[FACTS.index("certification_gap")] = NOT_REQUIRED if state[REQUIRED] is False else NOT_ASSESSED
+        cells[FACTS.index("certification_gap")] = no_gap_cell(state[REQUIRED])
     return cells
 
 
@@ -65,13 +65,7 @@ class ImpactColumns:
     def cells(self, outcome: ImpactOutcome) -> list[Any] | None:
         if outcome.error is None and not outcome.changes and not self.all_rows:
             return None
-        item = outcome.item
-        echo = item.echo or {}
-        passed = echo.get("passed_through", {})
-        lead = [
-            item.id if key == "id" else passed.get(header, "") if key == "passed" else echo.get(key, "")
-            for header, key in self.carried
-        ]
+        lead = carried_values(self.carried, outcome.item)
         if outcome.error is not None:
             return [*lead, *[""] * (len(self.names) - len(lead) - 1), error_text(outcome.error, self.lang)]
         first, last = outcome.states

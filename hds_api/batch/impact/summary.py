@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..summary import Summary
+from ..summary import Counts, SeenIds
 
 
-class ImpactTally:
+class ImpactTally(Counts):
+    NUMBERS = ("total", "changed", "unchanged", "errors", "certificate_expiries")
+    COUNTERS = ("by_legal_date", "by_field")
+
     def __init__(self) -> None:
         self.total = 0
         self.changed = 0
@@ -33,27 +36,9 @@ class ImpactTally:
         self.by_legal_date.update({name for cause in outcome.causes for name in cause.legal_dates})
         self.certificate_expiries += any(cause.certificate_expiry for cause in outcome.causes)
 
-    def merge(self, other: ImpactTally) -> None:
-        for name in ("total", "changed", "unchanged", "errors", "certificate_expiries"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.by_legal_date.update(other.by_legal_date)
-        self.by_field.update(other.by_field)
 
-
-class ImpactSummary(ImpactTally):
+class ImpactSummary(SeenIds, ImpactTally):
     """The tally, plus the ids given more than once and the columns passed through (as a batch's summary)."""
-
-    def __init__(self, passed_through: list[str] | None = None) -> None:
-        super().__init__()
-        self.ids = Summary(passed_through)  # its duplicate-id bookkeeping
-        self.passed_through = self.ids.passed_through
-
-    def see_id(self, item_id: Any) -> None:
-        self.ids.see_id(item_id)
-
-    @property
-    def duplicate_ids(self) -> list[Any]:
-        return self.ids.duplicate_ids
 
     def as_dict(self) -> dict[str, Any]:
         return {

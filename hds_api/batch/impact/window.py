@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from ...i18n import DEFAULT_LANGUAGE, text_language
+from ...i18n import DEFAULT_LANGUAGE
 from ...rules import Rules, today_in_paris
 from ..errors import UsageError
 from ..messages import message
@@ -26,7 +26,6 @@ def impact_options(
 ) -> ImpactOptions:
     """`UsageError` naming `from`, `to` or `lang` when one is not a date the rules can assess (or `to` comes
     before `from`)."""
-    text_lang = text_language(lang)
     checked = checked_dates(rules, start if start is not None else today or today_in_paris(), end, lang)
     first = checked["from"]
     last = checked.get("to")
@@ -39,7 +38,7 @@ def impact_options(
         ]
         last = max(ahead, default=first)
     if last < first:
-        text = message(text_lang, "bad_window", start=first.isoformat(), end=last.isoformat())
+        text = message(lang, "bad_window", start=first.isoformat(), end=last.isoformat())
         raise UsageError(text, {"to": {"message": text}})
     crossed = tuple(legal_dates_between(rules, first, last, lang))
     return ImpactOptions(first, last, lang, crossed, all_rows, readable)
@@ -60,8 +59,7 @@ def checked_dates(rules: Rules, start: Any, end: Any, lang: Any = DEFAULT_LANGUA
             for field_name, detail in error.errors.items():
                 errors[name if field_name == "as_of" else field_name] = detail
     if errors:
-        text_lang = text_language(lang)
-        raise UsageError(message(text_lang, "invalid_batch", count=len(errors)), errors)
+        raise UsageError(message(lang, "invalid_batch", count=len(errors)), errors)
     return checked
 
 

@@ -7,6 +7,8 @@ import sys
 
 from ...rules import Rules, RulesError, load_rules
 
+USAGE_ERROR = 2  # as argparse exits on a bad command line
+
 
 def rules_or_report(args: argparse.Namespace) -> Rules | None:
     """The rules of `--rules` (default: decision_trees/), or None after printing every problem on stderr."""

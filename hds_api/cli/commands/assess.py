@@ -8,10 +8,9 @@ import sys
 
 from ...exceptions import InvalidRequest, error_body
 from ...i18n import default_language
-from . import rules_or_report
+from . import USAGE_ERROR, rules_or_report
 
 REQUEST_FIELDS = ("answers", "as_of", "lang", "current_certification")
-USAGE_ERROR = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from ...batch import UsageError
 from ...batch.formats import EXTENSIONS, FORMATS, Input, Writer, make_writer
 from ...batch.formats.csv_format import read_csv
-from ...batch.formats.encoding import ENCODINGS, LineKeeper, codec_of, has_bom, locate_in_file, text_stream
+from ...batch.formats.encoding import ENCODINGS, LineKeeper, bom_wanted, codec_of, locate_in_file, text_stream
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.jsonl_format import read_json_lines
 from ...batch.formats.lines import RowLimits
@@ -27,9 +27,9 @@ from ...batch.progress import Progress
 from ...i18n import default_language
 from ...rules import Rules, RulesError, load_rules
 from ...settings import SettingsError, setting
+from . import USAGE_ERROR
 
 ROWS_HAD_ERRORS = 1
-USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
@@ -165,15 +165,15 @@ def limits() -> RowLimits:
 
 def read_input(kind: str, source: Source, rules: Any, lang: str, limits: RowLimits, codec: str) -> Input:
     """The input with its start read and checked; `UsageError` when it cannot be assessed at all."""
-    zipped = source.binary.peek(4)[:4] == ZIP_MAGIC if hasattr(source.binary, "peek") else kind == "xlsx"
+    head = source.binary.peek(4)  # a file opened buffered, or standard input's `LineKeeper`: both can peek
+    zipped = head[:4] == ZIP_MAGIC
     if zipped != (kind == "xlsx"):
         found = "a spreadsheet (.xlsx)" if zipped else "no spreadsheet"
         raise UsageError(f"{source.name} is {found}, not {kind}: rename it or give --format")
     if kind == "xlsx":
         seekable = source.binary if source.size is not None else io.BytesIO(source.binary.read())
         return read_xlsx(seekable, rules.catalogue, lang, limits)
-    # A UTF-8 BOM given is a BOM returned; a Windows-1252 file gets a UTF-8 one with a BOM, which Excel reads.
-    bom = has_bom(source.binary) or codec != "utf-8"
+    bom = bom_wanted(head, codec)
     text = source.text = text_stream(source.binary, codec)
     try:
         if kind == "csv":
