@@ -3,7 +3,7 @@ every answer handled, date periods that tile the calendar."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -281,9 +281,9 @@ class _Checker:
         for node_id in nodes:
             if node_id not in state:
                 self.report(name, f"node '{node_id}'", "is not reachable from the root")
-        if any("cycle" in problem.message for problem in self.problems):
+        if tree["root"] not in nodes or any("cycle" in problem.message for problem in self.problems):
             return
-        for node_id in _topological_order(tree["root"], successors, state):
+        for node_id in topological_order(tree["root"], successors):
             node = nodes[node_id]
             asked = asked_before[node_id] | ({node["ask"]} if "ask" in node else set())
             if "ask" in node and node["ask"] in asked_before[node_id]:
@@ -300,7 +300,8 @@ class _Checker:
             self.report("outcomes", f"flags/{code}", "is never added by any tree or outcome")
 
 
-def _topological_order(root: str, successors: dict[str, list[str]], reached: dict[str, str]) -> list[str]:
+def topological_order(root: str, successors: Mapping[str, Iterable[str]]) -> list[str]:
+    """The nodes reachable from `root` (the graph has no cycle), each after every node leading to it."""
     order: list[str] = []
     seen: set[str] = set()
 
@@ -311,8 +312,7 @@ def _topological_order(root: str, successors: dict[str, list[str]], reached: dic
                 visit(target)
         order.append(node_id)
 
-    if root in reached:
-        visit(root)
+    visit(root)
     return order[::-1]
 
 
