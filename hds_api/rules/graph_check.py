@@ -41,6 +41,17 @@ def question_values(question: dict[str, Any]) -> tuple[str, ...]:
     return tuple(choice["value"] for choice in question["choices"])
 
 
+def legal_dates(law: dict[str, Any]) -> dict[str, date | None]:
+    """Each legal date of law.yaml by name; None for one that is not a calendar date (`check_law` says so)."""
+    dates: dict[str, date | None] = {}
+    for name, entry in law["legal_dates"].items():
+        try:
+            dates[name] = date.fromisoformat(entry["date"])
+        except ValueError:
+            dates[name] = None
+    return dates
+
+
 class _Checker:
     """Collects problems; each check method looks at one concern."""
 
@@ -51,6 +62,7 @@ class _Checker:
         self.questions = raw.data("questions")["questions"]
         self.outcomes = raw.data("outcomes")
         self.activity_codes = {activity["code"] for activity in self.outcomes["activities"]}
+        self.dates = legal_dates(self.law)
         self.used_questions: set[str] = set()
         self.used_outcomes: set[str] = set()
         self.used_flags: set[str] = set()
@@ -59,19 +71,10 @@ class _Checker:
         name = self.raw.name(kind_or_name) if kind_or_name in self.raw.files else kind_or_name
         self.problems.append(Problem(name, where, message))
 
-    def date_named(self, name: str) -> date | None:
-        entry = self.law["legal_dates"].get(name)
-        if entry is None:
-            return None
-        try:
-            return date.fromisoformat(entry["date"])
-        except ValueError:
-            return None
-
     # law.yaml
     def check_law(self) -> None:
         for name, entry in self.law["legal_dates"].items():
-            if self.date_named(name) is None:
+            if self.dates[name] is None:
                 self.report("law", f"legal_dates/{name}", f"'{entry['date']}' is not a calendar date")
             self.check_references("law", f"legal_dates/{name}", entry["references"])
         # Results carry cite strings; readers find a cite's address by its text, so a text names one reference.
@@ -217,12 +220,12 @@ class _Checker:
     def check_periods(self, name: str, where: str, periods: list[dict[str, Any]], applies_from: str) -> None:
         spans = []
         for index, period in enumerate(periods):
-            start, end = self.date_named(period["from"]), None
+            start, end = self.dates.get(period["from"]), None
             if start is None:
                 self.report(name, f"{where} by_date/{index}", f"unknown legal date '{period['from']}'")
                 return
             if "until" in period:
-                end = self.date_named(period["until"])
+                end = self.dates.get(period["until"])
                 if end is None:
                     self.report(name, f"{where} by_date/{index}", f"unknown legal date '{period['until']}'")
                     return
@@ -231,7 +234,7 @@ class _Checker:
                     return
             spans.append((start, end, index))
         spans.sort(key=lambda span: span[0])
-        regime_start = self.date_named(applies_from)
+        regime_start = self.dates.get(applies_from)
         if regime_start and spans[0][0] > regime_start:
             self.report(name, where, f"no period covers {regime_start} to {spans[0][0]}")
         for (_, end, index), (next_start, _, next_index) in zip(spans, spans[1:], strict=False):
