@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..i18n import LANGUAGES
-from .graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, normalise_edge, question_values
+from .graph_check import CERTIFICATION_REQUIRED, branch_edge, node_edges, normalise_edge, question_values
 from .raw import RawRules
 from .texts import Calendar, Views
 
@@ -250,10 +250,8 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
         if isinstance(compiled, AskNode):
             question = questions[node["ask"]]
             values = question_values(question)
-            branches = node["branches"]
             for value in values:
-                spec = branches.get(value, branches.get(OTHERWISE))
-                compiled.edges[answer_key(question["type"], value)] = edge(normalise_edge(spec))
+                compiled.edges[answer_key(question["type"], value)] = edge(branch_edge(node, value))
             compiled.steps = _trace_steps(node_id, node["ask"], question, values, calendar)
         elif isinstance(compiled, DateNode):
             for period in node["by_date"]:

@@ -34,6 +34,17 @@ def node_edges(node: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "not_found", normalise_edge(node["not_found"])
 
 
+def branch_edge(node: dict[str, Any], value: str) -> dict[str, Any]:
+    """The edge an ask node takes for an answer value: its own branch, else `otherwise`."""
+    branches = node["branches"]
+    return normalise_edge(branches.get(value, branches.get(OTHERWISE)))
+
+
+def outcome_entries(outcomes: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every outcome of outcomes.yaml by code: `certification_required`, then the exemptions."""
+    return {CERTIFICATION_REQUIRED: outcomes[CERTIFICATION_REQUIRED], **outcomes["exemptions"]}
+
+
 def question_values(question: dict[str, Any]) -> tuple[str, ...]:
     """The answer values of a question, as the tree's branch keys spell them."""
     if question["type"] == "boolean":
