@@ -5,18 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from ...graph_check import CERTIFICATION_REQUIRED, node_edges, outcome_entries
-from .decision_table import DecisionTable, Row
+from .decision_table import Row
 from .writer import Writer
 
-CONFIDENCE_ANCHOR = {"fr": "la-confiance-dun-résultat", "en": "the-confidence-of-a-result"}
 
-
-def outcome_sections(doc: Writer, table: DecisionTable) -> None:
+def outcome_sections(doc: Writer) -> None:
     outcomes = doc.rules.raw.data("outcomes")
     entries = outcome_entries(outcomes)
     doc.heading(2, doc.words["outcomes"])
     doc.add(doc.words["outcomes_text"], "")
-    for code, rows in table.rows.items():
+    for code, rows in doc.table.rows.items():
         entry = entries[code]
         doc.heading(3, f"`{code}`")
         doc.add(f"**{doc.rule_text(entry['label'])}**", "")
