@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from ..i18n import LANGUAGES
-from .graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, normalise_edge, question_values
+from .graph_check import CERTIFICATION_REQUIRED, branch_edge, node_edges, normalise_edge, question_values
 from .raw import RawRules
-from .texts import Calendar, Views
+from .texts import At, Calendar, View, Views
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 CONFIDENCE_RANK = {name: rank for rank, name in enumerate(CONFIDENCE_LEVELS)}  # lower is more confident
@@ -250,10 +250,8 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
         if isinstance(compiled, AskNode):
             question = questions[node["ask"]]
             values = question_values(question)
-            branches = node["branches"]
             for value in values:
-                spec = branches.get(value, branches.get(OTHERWISE))
-                compiled.edges[answer_key(question["type"], value)] = edge(normalise_edge(spec))
+                compiled.edges[answer_key(question["type"], value)] = edge(branch_edge(node, value))
             compiled.steps = _trace_steps(node_id, node["ask"], question, values, calendar)
         elif isinstance(compiled, DateNode):
             for period in node["by_date"]:
@@ -277,32 +275,28 @@ def compile_tree(tree_data: dict[str, Any], raw: RawRules, catalogue: Catalogue,
 YES_NO = {"fr": {True: "Oui", False: "Non"}, "en": {True: "Yes", False: "No"}}
 
 
-def _trace_steps(node_id: str, question_id: str, question: dict[str, Any], values, calendar: Calendar):
+def _trace_steps(node_id: str, question_id: str, question: dict[str, Any], values, calendar: Calendar) -> Views:
+    """The trace step of each answer, per language and epoch."""
     choice_labels = {choice["value"]: choice["label"] for choice in question.get("choices", [])}
-    steps = {}
-    for lang in LANGUAGES:
-        steps[lang] = []
-        for epoch in calendar.epochs:
-            references = calendar.citations_at(question["references"], lang, epoch)
-            label = calendar.text(question["label"], lang, epoch)
-            by_answer = {}
-            for value in values:
-                answer = answer_key(question["type"], value)
-                answer_label = (
-                    YES_NO[lang][answer]
-                    if question["type"] == "boolean"
-                    else calendar.text(choice_labels[value], lang, epoch)
-                )
-                by_answer[answer] = {
-                    "node": node_id,
-                    "question": question_id,
-                    "answer": answer,
-                    "label": label,
-                    "answer_label": answer_label,
-                    "references": references,
-                }
-            steps[lang].append(by_answer)
-    return steps
+
+    def build(lang: str, at: At) -> View:
+        label = at.text(question["label"])
+        references = at.cite(question["references"])
+        by_answer = {}
+        for value in values:
+            answer = answer_key(question["type"], value)
+            answer_label = YES_NO[lang][answer] if question["type"] == "boolean" else at.text(choice_labels[value])
+            by_answer[answer] = {
+                "node": node_id,
+                "question": question_id,
+                "answer": answer,
+                "label": label,
+                "answer_label": answer_label,
+                "references": references,
+            }
+        return by_answer
+
+    return calendar.views(build)
 
 
 def _period(node_id: str, period: dict[str, Any], edge: Edge, law: dict[str, Any], calendar: Calendar) -> Period:

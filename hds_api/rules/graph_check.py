@@ -3,7 +3,7 @@ every answer handled, date periods that tile the calendar."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -34,11 +34,33 @@ def node_edges(node: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "not_found", normalise_edge(node["not_found"])
 
 
+def branch_edge(node: dict[str, Any], value: str) -> dict[str, Any]:
+    """The edge an ask node takes for an answer value: its own branch, else `otherwise`."""
+    branches = node["branches"]
+    return normalise_edge(branches.get(value, branches.get(OTHERWISE)))
+
+
+def outcome_entries(outcomes: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every outcome of outcomes.yaml by code: `certification_required`, then the exemptions."""
+    return {CERTIFICATION_REQUIRED: outcomes[CERTIFICATION_REQUIRED], **outcomes["exemptions"]}
+
+
 def question_values(question: dict[str, Any]) -> tuple[str, ...]:
     """The answer values of a question, as the tree's branch keys spell them."""
     if question["type"] == "boolean":
         return BOOLEAN_VALUES
     return tuple(choice["value"] for choice in question["choices"])
+
+
+def legal_dates(law: dict[str, Any]) -> dict[str, date | None]:
+    """Each legal date of law.yaml by name; None for one that is not a calendar date (`check_law` says so)."""
+    dates: dict[str, date | None] = {}
+    for name, entry in law["legal_dates"].items():
+        try:
+            dates[name] = date.fromisoformat(entry["date"])
+        except ValueError:
+            dates[name] = None
+    return dates
 
 
 class _Checker:
@@ -51,6 +73,7 @@ class _Checker:
         self.questions = raw.data("questions")["questions"]
         self.outcomes = raw.data("outcomes")
         self.activity_codes = {activity["code"] for activity in self.outcomes["activities"]}
+        self.dates = legal_dates(self.law)
         self.used_questions: set[str] = set()
         self.used_outcomes: set[str] = set()
         self.used_flags: set[str] = set()
@@ -59,19 +82,10 @@ class _Checker:
         name = self.raw.name(kind_or_name) if kind_or_name in self.raw.files else kind_or_name
         self.problems.append(Problem(name, where, message))
 
-    def date_named(self, name: str) -> date | None:
-        entry = self.law["legal_dates"].get(name)
-        if entry is None:
-            return None
-        try:
-            return date.fromisoformat(entry["date"])
-        except ValueError:
-            return None
-
     # law.yaml
     def check_law(self) -> None:
         for name, entry in self.law["legal_dates"].items():
-            if self.date_named(name) is None:
+            if self.dates[name] is None:
                 self.report("law", f"legal_dates/{name}", f"'{entry['date']}' is not a calendar date")
             self.check_references("law", f"legal_dates/{name}", entry["references"])
         # Results carry cite strings; readers find a cite's address by its text, so a text names one reference.
@@ -217,12 +231,12 @@ class _Checker:
     def check_periods(self, name: str, where: str, periods: list[dict[str, Any]], applies_from: str) -> None:
         spans = []
         for index, period in enumerate(periods):
-            start, end = self.date_named(period["from"]), None
+            start, end = self.dates.get(period["from"]), None
             if start is None:
                 self.report(name, f"{where} by_date/{index}", f"unknown legal date '{period['from']}'")
                 return
             if "until" in period:
-                end = self.date_named(period["until"])
+                end = self.dates.get(period["until"])
                 if end is None:
                     self.report(name, f"{where} by_date/{index}", f"unknown legal date '{period['until']}'")
                     return
@@ -231,7 +245,7 @@ class _Checker:
                     return
             spans.append((start, end, index))
         spans.sort(key=lambda span: span[0])
-        regime_start = self.date_named(applies_from)
+        regime_start = self.dates.get(applies_from)
         if regime_start and spans[0][0] > regime_start:
             self.report(name, where, f"no period covers {regime_start} to {spans[0][0]}")
         for (_, end, index), (next_start, _, next_index) in zip(spans, spans[1:], strict=False):
@@ -281,9 +295,9 @@ class _Checker:
         for node_id in nodes:
             if node_id not in state:
                 self.report(name, f"node '{node_id}'", "is not reachable from the root")
-        if any("cycle" in problem.message for problem in self.problems):
+        if tree["root"] not in nodes or any("cycle" in problem.message for problem in self.problems):
             return
-        for node_id in _topological_order(tree["root"], successors, state):
+        for node_id in topological_order(tree["root"], successors):
             node = nodes[node_id]
             asked = asked_before[node_id] | ({node["ask"]} if "ask" in node else set())
             if "ask" in node and node["ask"] in asked_before[node_id]:
@@ -300,7 +314,8 @@ class _Checker:
             self.report("outcomes", f"flags/{code}", "is never added by any tree or outcome")
 
 
-def _topological_order(root: str, successors: dict[str, list[str]], reached: dict[str, str]) -> list[str]:
+def topological_order(root: str, successors: Mapping[str, Iterable[str]]) -> list[str]:
+    """The nodes reachable from `root` (the graph has no cycle), each after every node leading to it."""
     order: list[str] = []
     seen: set[str] = set()
 
@@ -311,8 +326,7 @@ def _topological_order(root: str, successors: dict[str, list[str]], reached: dic
                 visit(target)
         order.append(node_id)
 
-    if root in reached:
-        visit(root)
+    visit(root)
     return order[::-1]
 
 

@@ -4,10 +4,10 @@ legal date, and text periods that tile the calendar."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from ..i18n import LANGUAGES
+from .graph_check import legal_dates
 from .problems import Problem
 from .raw import RawRules
 from .text_dates import bad_placeholders, literal_dates
@@ -36,7 +36,7 @@ class _TextChecker:
     def __init__(self, raw: RawRules):
         self.raw = raw
         # A date that does not parse is graph_check's to report; its name is still known.
-        self.legal_dates = {name: _parse(entry["date"]) for name, entry in raw.data("law")["legal_dates"].items()}
+        self.legal_dates = legal_dates(raw.data("law"))
         self.names_by_date = {day: name for name, day in self.legal_dates.items() if day is not None}
         self.problems: list[Problem] = []
 
@@ -106,13 +106,6 @@ class _TextChecker:
             start, end = self.legal_dates.get(period.get("from")), self.legal_dates.get(period.get("until"))
             if start is not None and end is not None and end <= start:
                 report(f"period {index} ends before it starts")
-
-
-def _parse(written: str) -> date | None:
-    try:
-        return date.fromisoformat(written)
-    except ValueError:
-        return None
 
 
 def text_problems(raw: RawRules) -> list[Problem]:

@@ -67,25 +67,17 @@ class Calendar:
     def spell(self, name: str, lang: str) -> str:
         return spell_date(self.dates[name], lang)
 
-    def periods(
-        self, text: dict[str, str] | list[dict[str, str]], lang: str
-    ) -> list[tuple[str | None, str | None, str]]:
-        """Every period of a text (`from` and `until` date names, None at the open ends), for review documents."""
-        periods = text if isinstance(text, list) else [text]
-        return [
-            (period.get("from"), period.get("until"), fill_dates(period[lang], lang, self.dates)) for period in periods
-        ]
-
     def document(self, text: dict[str, str] | list[dict[str, str]], lang: str) -> str:
         """A text for review documents: each period introduced by its dates, on one line."""
         if not isinstance(text, list):
             return fill_dates(text[lang], lang, self.dates)
         words = _PERIOD_WORDS[lang]
         parts = []
-        for start, end, sentence in self.periods(text, lang):
+        for period in text:
+            start, end = period.get("from"), period.get("until")
             key = ("from" if start else "") + ("until" if end else "")
             dates = {"start": self.spell(start, lang) if start else "", "end": self.spell(end, lang) if end else ""}
-            parts.append(words[key].format(**dates) + " " + sentence)
+            parts.append(words[key].format(**dates) + " " + fill_dates(period[lang], lang, self.dates))
         return " — ".join(parts)
 
     def views(self, build: Callable[[str, At], View]) -> Views:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import Rules
-from ..graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges
+from ..graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, outcome_entries
 
 TEXTS = {
     "fr": {
@@ -53,7 +53,7 @@ def flowchart(rules: Rules, tree_id: str, lang: str) -> str:
     tree = rules.trees[tree_id].source
     texts = TEXTS[lang]
     questions = rules.raw.data("questions")["questions"]
-    outcomes = rules.raw.data("outcomes")
+    outcomes = outcome_entries(rules.raw.data("outcomes"))
     dates = {name: entry["date"] for name, entry in rules.raw.data("law")["legal_dates"].items()}
     lines = ["flowchart TD"]
     reached: list[str] = []
@@ -65,14 +65,13 @@ def flowchart(rules: Rules, tree_id: str, lang: str) -> str:
         else:
             lines.append(f"    {node_id}{{{quoted(texts['any_activity'])}}}")
         for path, edge in node_edges(node):
-            label = _edge_label(rules, node, path, edge, lang, questions, outcomes, dates)
+            label = _edge_label(rules, node, path, edge, lang, questions, dates)
             target = edge["next"] if "next" in edge else outcome_node(edge["outcome"])
             if "outcome" in edge and edge["outcome"] not in reached:
                 reached.append(edge["outcome"])
             lines.append(f"    {node_id} -->|{quoted(label)}| {target}")
     for code in reached:
-        entry = outcomes[CERTIFICATION_REQUIRED] if code == CERTIFICATION_REQUIRED else outcomes["exemptions"][code]
-        lines.append(f"    {outcome_node(code)}([{quoted(rules.calendar.document(entry['label'], lang))}])")
+        lines.append(f"    {outcome_node(code)}([{quoted(rules.calendar.document(outcomes[code]['label'], lang))}])")
     lines.append("    classDef required fill:#fde2e1,stroke:#b42318")
     lines.append("    classDef exempt fill:#e3f4e8,stroke:#1b7a3d")
     exempt = [outcome_node(code) for code in reached if code != CERTIFICATION_REQUIRED]
@@ -83,7 +82,7 @@ def flowchart(rules: Rules, tree_id: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _edge_label(rules, node, path, edge, lang, questions, outcomes, dates) -> str:
+def _edge_label(rules, node, path, edge, lang, questions, dates) -> str:
     """The answer, date span or finding that takes the edge, then what it adds on the way."""
     texts = TEXTS[lang]
     kind, _, key = path.partition("/")
@@ -102,7 +101,7 @@ def _edge_label(rules, node, path, edge, lang, questions, outcomes, dates) -> st
         parts = [texts[kind]]
     findings = edge.get("add", {})
     if findings.get("activities"):
-        numbers = {a["code"]: a["number"] for a in outcomes["activities"]}
+        numbers = rules.catalogue.activity_numbers
         parts.append(
             "+ " + texts["activity"].format(numbers=", ".join(str(numbers[c]) for c in findings["activities"]))
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...compiled import AskNode, CompiledTree, DateNode, Edge, FoundNode, Node
+from ...graph_check import topological_order
 from .formula import TRUE, Algebra, Formula, Reached
 
 EdgesTo = list[tuple[object, Edge]]
@@ -39,7 +40,7 @@ class Flow:
         self.tree = tree
         self.algebra = algebra
         self.children = {node.id: _edges(node, as_of) for node in tree.nodes.values()}
-        self.order = self._topological_order()
+        self.order = topological_order(tree.root.id, self.children)  # the nodes reachable at this date
         self.parents: dict[str, list[str]] = {node_id: [] for node_id in self.order}
         for node_id in self.order:
             for child in self.children[node_id]:
@@ -111,21 +112,6 @@ class Flow:
             for dominator in self.dominators[node_id] - {node_id}
             if isinstance(node := self.tree.nodes[dominator], AskNode)
         )
-
-    def _topological_order(self) -> list[str]:
-        """Nodes reachable from the root at this date, each after every node leading to it."""
-        order: list[str] = []
-        seen: set[str] = set()
-
-        def visit(node_id: str) -> None:
-            if node_id not in seen:
-                seen.add(node_id)
-                for child in self.children[node_id]:
-                    visit(child)
-                order.append(node_id)
-
-        visit(self.tree.root.id)
-        return order[::-1]
 
     def _descendants(self) -> dict[str, frozenset[str]]:
         """For each node, the nodes the walk may go on to from it (itself included)."""

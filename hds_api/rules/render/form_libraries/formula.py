@@ -7,6 +7,7 @@ that what they read stays close to what a person would write.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -61,25 +62,19 @@ class Algebra:
         return Is(question, ordered) if ordered else FALSE
 
     def all(self, *items: Formula) -> Formula:
-        flat: list[Formula] = []
-        for item in items:
-            if item == FALSE:
-                return FALSE
-            flat.extend(item.items if isinstance(item, All) else (item,))
-        flat = self._merge_atoms(flat, lambda a, b: a & b)
-        if FALSE in flat:
+        flat = _flatten(items, All, FALSE)
+        if flat is None:
+            return FALSE
+        flat = self._merge_atoms(flat, operator.and_)
+        if FALSE in flat:  # atoms on one question with no value in common
             return FALSE
         return self._wrap(All, flat)
 
     def any(self, *items: Formula) -> Formula:
-        flat: list[Formula] = []
-        for item in items:
-            if item == TRUE:
-                return TRUE
-            flat.extend(item.items if isinstance(item, Any_) else (item,))
-        flat = self._merge_atoms(flat, lambda a, b: a | b)
-        flat = [item for item in flat if item != FALSE]
-        flat = _absorb(flat)
+        flat = _flatten(items, Any_, TRUE)
+        if flat is None:
+            return TRUE
+        flat = _absorb(self._merge_atoms(flat, operator.or_))
         factored = self._factor(flat)
         return factored if factored is not None else self._wrap(Any_, flat)
 
@@ -138,6 +133,17 @@ class Algebra:
 
     def _rank_key(self, item: Formula) -> tuple[int, bool, str]:
         return self._rank(item), isinstance(item, Any_), repr(item)
+
+
+def _flatten(items: Iterable[Formula], kind: type[All] | type[Any_], absorbing: Formula) -> list[Formula] | None:
+    """The operands of a `kind`, the nested ones opened (an empty one, the identity, drops out); None when one is
+    the `absorbing` element."""
+    flat: list[Formula] = []
+    for item in items:
+        if item == absorbing:
+            return None
+        flat.extend(item.items if isinstance(item, kind) else (item,))
+    return flat
 
 
 def _absorb(items: list[Formula]) -> list[Formula]:

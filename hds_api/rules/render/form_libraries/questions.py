@@ -18,9 +18,3 @@ def question_texts(rules: Rules, question_id: str, as_of: date) -> dict[str, dic
     """The question as served by the questionnaire (label, help, choices), in each language, at `as_of`."""
     epoch = rules.calendar.epoch(as_of)
     return {lang: rules.catalogue.question_views[question_id][lang][epoch] for lang in LANGUAGES}
-
-
-def reached_name(node_id: str) -> str:
-    """The name of the condition "the walk reaches this node" (a SurveyJS calculated value, a JSON Schema
-    definition)."""
-    return f"reached_{node_id}"

@@ -14,7 +14,7 @@ from ....i18n import LANGUAGES
 from ... import Rules
 from .flow import Flow
 from .formula import FALSE, TRUE, All, Any_, Formula, Is, Not, Reached
-from .questions import algebra_of, question_texts, reached_name
+from .questions import algebra_of, question_texts
 
 # SurveyJS' own words that the survey shows (its locale files are the portal's business, these are not).
 WORDS = {
@@ -70,6 +70,11 @@ def surveyjs_definition(rules: Rules, lang: str, as_of: date) -> dict[str, Any]:
         ],
         "elements": elements,
     }
+
+
+def reached_name(node_id: str) -> str:
+    """The name of the calculated value that says "the walk reaches this node"."""
+    return f"reached_{node_id}"
 
 
 def expression(condition: Formula, all_values: dict[str, tuple[Any, ...]]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ... import Rules
 from ..mermaid import flowchart
 from .decision_table import DecisionTable, decision_table
-from .outcomes import CONFIDENCE_ANCHOR, confidence_section, outcome_sections
+from .outcomes import confidence_section, outcome_sections
 from .sections import (
     activities_section,
     citations_section,
@@ -27,6 +27,12 @@ DOCUMENTS = {"fr": "RULES.md", "en": "RULES.en.md"}
 README_LANG = "en"
 CHANGELOG_LINK = "../decision_trees/CHANGELOG.md"
 
+# The headings of the contents line, in document order.
+CONTENTS = (
+    "how_to_read", "flowchart", "outcomes", "confidence_rule", "gap", "legal_dates", "contested",
+    "questions", "flags", "activities", "citations",
+)  # fmt: skip
+
 SECTIONS = [
     outcome_sections,
     confidence_section,
@@ -44,7 +50,7 @@ def render(rules: Rules, lang: str, table: DecisionTable | None = None) -> str:
     """The whole review document in one language."""
     tree = rules.tree
     table = table or decision_table(rules, tree.id)
-    doc = Writer(rules, table.facts, lang)
+    doc = Writer(rules, table, lang)
     words = doc.words
     identity = rules.identities[tree.id]
     doc.heading(1, words["title"])
@@ -63,21 +69,14 @@ def render(rules: Rules, lang: str, table: DecisionTable | None = None) -> str:
         words["not_advice"],
         "",
     )
-    headings = [
-        words[key]
-        for key in ("how_to_read", "flowchart", "outcomes", "confidence_rule", "gap", "legal_dates", "contested")
-    ] + [words[key] for key in ("questions", "flags", "activities", "citations")]
-    links = " · ".join(f"[{heading}](#{_anchor(heading)})" for heading in headings)
+    links = " · ".join(f"[{words[key]}](#{_anchor(words[key])})" for key in CONTENTS)
     doc.add(words["contents"] + doc.notation.terms["colon"] + links, "")
     doc.heading(2, words["how_to_read"])
-    doc.add(words["how_to_read_text"].format(confidence_anchor=CONFIDENCE_ANCHOR[lang]), "")
+    doc.add(words["how_to_read_text"].format(confidence_anchor=_anchor(words["confidence_rule"])), "")
     doc.heading(2, words["flowchart"])
     doc.add(words["flowchart_text"], "", "```mermaid", flowchart(rules, tree.id, lang).rstrip("\n"), "```", "")
     for section in SECTIONS:
-        if section is outcome_sections:
-            section(doc, table)
-        else:
-            section(doc)
+        section(doc)
     return doc.text()
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...graph_check import CERTIFICATION_REQUIRED, node_edges
-from .decision_table import DecisionTable, Row
+from ...graph_check import CERTIFICATION_REQUIRED, node_edges, outcome_entries
+from .decision_table import Row
 from .writer import Writer
 
-CONFIDENCE_ANCHOR = {"fr": "la-confiance-dun-résultat", "en": "the-confidence-of-a-result"}
 
-
-def outcome_sections(doc: Writer, table: DecisionTable) -> None:
+def outcome_sections(doc: Writer) -> None:
     outcomes = doc.rules.raw.data("outcomes")
+    entries = outcome_entries(outcomes)
     doc.heading(2, doc.words["outcomes"])
     doc.add(doc.words["outcomes_text"], "")
-    for code, rows in table.rows.items():
-        entry = outcomes[CERTIFICATION_REQUIRED] if code == CERTIFICATION_REQUIRED else outcomes["exemptions"][code]
+    for code, rows in doc.table.rows.items():
+        entry = entries[code]
         doc.heading(3, f"`{code}`")
         doc.add(f"**{doc.rule_text(entry['label'])}**", "")
         confidence = doc.notation.confidence(entry["confidence"])
@@ -77,7 +76,6 @@ def confidence_section(doc: Writer) -> None:
                 adds = doc.notation.flags(edge.get("add", {}).get("flags", ())) or "—"
                 when = doc.notation.edge_condition(node, path)
                 doc.add(f"| `{node_id}` | {when} | {doc.notation.confidence(edge['confidence'])} | {adds} |")
-    outcomes = doc.rules.raw.data("outcomes")
-    own = {CERTIFICATION_REQUIRED: outcomes[CERTIFICATION_REQUIRED], **outcomes["exemptions"]}
+    own = outcome_entries(doc.rules.raw.data("outcomes"))
     listed = [f"`{code}` {doc.notation.confidence(entry['confidence'])}" for code, entry in own.items()]
     doc.add("", doc.words["confidence_outcomes"].format(outcomes=", ".join(listed)), "")

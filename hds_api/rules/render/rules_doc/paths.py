@@ -15,7 +15,7 @@ from typing import Any
 
 from ... import Rules
 from ...compiled import CONFIDENCE_LEVELS
-from ...graph_check import CERTIFICATION_REQUIRED, OTHERWISE, node_edges, question_values
+from ...graph_check import OTHERWISE, branch_edge, node_edges, outcome_entries, question_values
 
 AS_OF = "as_of"
 ACTIVITIES = "activities"
@@ -71,23 +71,22 @@ def _is_activity_question(node: dict[str, Any]) -> bool:
 def tree_facts(rules: Rules, tree_id: str) -> TreeFacts:
     tree = rules.trees[tree_id].source
     questions = rules.raw.data("questions")["questions"]
-    law = rules.raw.data("law")["legal_dates"]
     nodes = tree["nodes"].values()
     names = {tree["applies_from"]} | {
         period[bound] for node in nodes for period in node.get("by_date", ()) for bound in ("from", "until")
         if bound in period
     }  # fmt: skip
     starts: dict[date, str] = {}
-    for name in law:  # two names for one date: the first in law.yaml names the epoch
+    for name, day in rules.calendar.dates.items():  # two names for one date: the first in law.yaml names the epoch
         if name in names:
-            starts.setdefault(date.fromisoformat(law[name]["date"]), name)
+            starts.setdefault(day, name)
     epochs = tuple(sorted(starts.items()))
     activity_questions = tuple(dict.fromkeys(node["ask"] for node in nodes if _is_activity_question(node)))
     flags_by_node: dict[str, list[dict[str, tuple[str, ...]]]] = {}
     for node in nodes:
         if "ask" in node:
             values = question_values(questions[node["ask"]])
-            by_value = {value: _edge_flags(_branch(node, value)) for value in values}
+            by_value = {value: _edge_flags(branch_edge(node, value)) for value in values}
             flags_by_node.setdefault(node["ask"], []).append(by_value)
     answer_flags = {
         question: seen[0]
@@ -105,14 +104,9 @@ def tree_facts(rules: Rules, tree_id: str) -> TreeFacts:
     return TreeFacts(domains, (*order, AS_OF), epochs, activity_questions, answer_flags)
 
 
-def _branch(node: dict[str, Any], value: str) -> dict[str, Any]:
-    edge = node["branches"].get(value, node["branches"].get(OTHERWISE))
-    return {"next": edge} if isinstance(edge, str) else edge
-
-
-def _epochs_of(period: dict[str, Any], facts: TreeFacts, law: dict[str, Any]) -> frozenset[int]:
-    start = date.fromisoformat(law[period["from"]]["date"])
-    end = date.fromisoformat(law[period["until"]]["date"]) if "until" in period else None
+def _epochs_of(period: dict[str, Any], facts: TreeFacts, dates: dict[str, date]) -> frozenset[int]:
+    start = dates[period["from"]]
+    end = dates[period["until"]] if "until" in period else None
     return frozenset(
         epoch for epoch, (begins, _) in enumerate(facts.epochs) if begins >= start and (end is None or begins < end)
     )
@@ -141,8 +135,8 @@ def tree_paths(rules: Rules, tree_id: str, facts: TreeFacts) -> Iterator[Path]:
     """Every path from the root to an outcome, with its conditions and what it concludes."""
     tree = rules.trees[tree_id].source
     questions = rules.raw.data("questions")["questions"]
-    outcomes = rules.raw.data("outcomes")
-    law = rules.raw.data("law")["legal_dates"]
+    outcomes = outcome_entries(rules.raw.data("outcomes"))
+    dates = rules.calendar.dates
 
     def visit(node_id: str, state: _State) -> Iterator[Path]:
         node = tree["nodes"][node_id]
@@ -161,7 +155,7 @@ def tree_paths(rules: Rules, tree_id: str, facts: TreeFacts) -> Iterator[Path]:
                     after = replace(after, flag_questions=after.flag_questions | {question})
                     edge = {**edge, "add": {k: v for k, v in edge.get("add", {}).items() if k != "flags"}}
             elif kind == "by_date":
-                after = state.given(AS_OF, _epochs_of(node["by_date"][int(key.split("/")[0])], facts, law))
+                after = state.given(AS_OF, _epochs_of(node["by_date"][int(key.split("/")[0])], facts, dates))
             elif kind == "found":
                 if not (state.activity_added or state.activity_asked):
                     continue
@@ -186,7 +180,7 @@ def tree_paths(rules: Rules, tree_id: str, facts: TreeFacts) -> Iterator[Path]:
             yield from visit(edge["next"], state)
             return
         code = edge["outcome"]
-        entry = outcomes[CERTIFICATION_REQUIRED] if code == CERTIFICATION_REQUIRED else outcomes["exemptions"][code]
+        entry = outcomes[code]
         effect = Effect(
             outcome=code,
             confidence=CONFIDENCE_LEVELS[max(state.confidence, CONFIDENCE_LEVELS.index(entry["confidence"]))],

@@ -4,7 +4,7 @@ questions, flags, activities and certificates, citations."""
 from __future__ import annotations
 
 from ...gap import TESTS
-from ...graph_check import CERTIFICATION_REQUIRED, node_edges
+from ...graph_check import node_edges, outcome_entries
 from .legal_dates import DateUse, date_uses
 from .writer import Writer
 
@@ -186,7 +186,7 @@ def flags_section(doc: Writer) -> None:
                     text = text or terms["at_node"].format(node=node_id, condition=condition)
                     if text not in added_by[flag]:
                         added_by[flag].append(text)
-    for code, entry in {CERTIFICATION_REQUIRED: outcomes[CERTIFICATION_REQUIRED], **outcomes["exemptions"]}.items():
+    for code, entry in outcome_entries(outcomes).items():
         for flag in entry.get("flags", ()):
             added_by[flag].append(terms["outcome"].format(code=f"[`{code}`](#{code})"))
     doc.heading(2, doc.words["flags"])

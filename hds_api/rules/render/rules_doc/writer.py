@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from ... import Rules
+from .decision_table import DecisionTable
 from .notation import Notation
-from .paths import TreeFacts
 from .words import WORDS
 
 
 class Writer:
-    def __init__(self, rules: Rules, facts: TreeFacts, lang: str):
+    def __init__(self, rules: Rules, table: DecisionTable, lang: str):
         self.rules = rules
+        self.table = table
         self.lang = lang
         self.words = WORDS[lang]
-        self.notation = Notation(rules, facts, lang)
+        self.notation = Notation(rules, table.facts, lang)
         self.readings = rules.raw.data("law").get("contested_readings", {})
         self.lines: list[str] = []
 
