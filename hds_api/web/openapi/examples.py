@@ -26,11 +26,12 @@ from ...exceptions import InvalidRequest, error_body
 from ...i18n import DEFAULT_LANGUAGE
 from ...rules import Rules
 from ...rules.render.mermaid import flowchart
+from .batch_schemas import CSV, JSON, NDJSON
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 LANG = "en"  # the document is in English; so are the examples' labels and messages
 QUESTIONNAIRE_DATE = date(2026, 11, 25)
-JSON, CSV, TEXT, NDJSON = "application/json", "text/csv", "text/plain", "application/x-ndjson"
+TEXT = "text/plain"
 
 
 def load_examples() -> list[dict[str, Any]]:
