@@ -124,8 +124,8 @@ class InvalidRequest(HdsError, ValueError):
         question_ids_field: str | None = None,
     ):
         self.lang = text_language(lang)
-        listed, more = listed_errors(errors, more)
-        super().__init__(message(VALIDATION, self.lang, "invalid", count=len(listed) + more), listed, more)
+        # The count takes every error, listed or not; HdsError keeps the first `MAX_LISTED_ERRORS`.
+        super().__init__(message(VALIDATION, self.lang, "invalid", count=len(errors) + more), errors, more)
         self.question_ids_field = question_ids_field if question_ids_field in self.errors else None
 
     @property

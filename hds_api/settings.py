@@ -15,7 +15,7 @@ from . import setting_values as values
 from .i18n import DEFAULT_LANGUAGE
 from .setting_values import MAX_PARSER_DEPTH
 
-__all__ = ["MAX_PARSER_DEPTH", "SettingsError", "from_environment", "server_settings", "setting"]
+__all__ = ["MAX_PARSER_DEPTH", "SettingsError", "from_environment", "parse_value", "server_settings", "setting"]
 
 
 class SettingsError(ValueError):
@@ -78,7 +78,7 @@ def setting(variable: str, environ: Mapping[str, str] | None = None) -> Any:
     """One setting's value (for the command line, which has no Flask config)."""
     value = (os.environ if environ is None else environ).get(variable)
     subset = {} if value is None else {variable: value}
-    return _read(subset, {variable: SETTINGS[variable]})[Setting(*SETTINGS[variable]).key]
+    return _read(subset, {variable: SETTINGS[variable]})[SETTINGS[variable].key]
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -91,12 +91,19 @@ def server_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     return _read(os.environ if environ is None else environ, SERVER_SETTINGS)
 
 
+def parse_value(variable: str, value: Any) -> Any:
+    """`value` parsed as the setting `variable` is, for a config value that a `create_app` override may have
+    left raw; else `SettingsError` naming the variable."""
+    try:
+        return SETTINGS[variable].parse(value)
+    except ValueError as error:
+        raise SettingsError(f"{variable}: {error}") from None
+
+
 def _read(environ: Mapping[str, str], settings: dict[str, Setting]) -> dict[str, Any]:
-    """Every setting parsed; else `SettingsError` naming every bad one (and every misspelt `HDS_` name) at once.
-    An entry may also be a plain `(key, parse, default)` tuple."""
+    """Every setting parsed; else `SettingsError` naming every bad one (and every misspelt `HDS_` name) at once."""
     config, problems = {}, _misspelt(environ)
-    for variable, entry in settings.items():
-        key, parse, default, empty_is_unset = Setting(*entry)
+    for variable, (key, parse, default, empty_is_unset) in settings.items():
         raw = environ.get(variable)
         if raw is None or (empty_is_unset and raw.strip() == ""):
             config[key] = default

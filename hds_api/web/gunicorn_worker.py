@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 import time
 
-import orjson
 from gunicorn import util
 from gunicorn.http.errors import ParseException
 from gunicorn.workers.sync import SyncWorker
 
-from ..exceptions import error_body, reason, status_line
+from ..exceptions import error_body, reason
 from ..i18n import SERVER, default_language
+from .answers import json_answer
 from .middleware.access_log import HEADER, AccessLog
 from .middleware.security_headers import NON_HTML_HEADERS
 
@@ -62,22 +62,15 @@ class JsonErrorsWorker(SyncWorker):
         texts = SERVER[self.message_lang]
         message = texts[str(code)].format(cfg=self.cfg) if str(code) in texts else reason(code)
         detail = {"request": {"message": str(exc)[:200]}} if code < 500 and str(exc) else {}
-        body = orjson.dumps(error_body(code, message, detail))
         rid = os.urandom(16).hex()
-        headers = [
-            ("Content-Type", "application/json"),
-            ("Content-Length", str(len(body))),
-            ("Connection", "close"),
-            *NON_HTML_HEADERS,
-            (HEADER, rid),
-        ]
-        status = status_line(code)
-        head = "".join(f"{name}: {value}\r\n" for name, value in headers)
+        extra = [("Connection", "close"), *NON_HTML_HEADERS, (HEADER, rid)]
+        answer = json_answer(code, error_body(code, message, detail), extra)  # the app's own JSON answer
+        head = "".join(f"{name}: {value}\r\n" for name, value in answer.headers)
         try:
-            util.write_nonblock(client, f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body)
+            util.write_nonblock(client, f"HTTP/1.1 {answer.status}\r\n{head}\r\n".encode("latin-1") + answer.body)
         except OSError:
             self.log.debug("Failed to send error message.")
-        self._log(req, rid, started, status, headers)
+        self._log(req, rid, started, answer.status, answer.headers)
 
     def _log(self, req, rid: str, started: float, status: str, headers: list) -> None:
         """The access log line the app would have written, had the request reached it."""

@@ -5,8 +5,6 @@ hot route (`hds_api.web.hot_route`): either way the answer is the same, byte for
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..exceptions import InvalidRequest, UnsupportedMediaType
 from ..i18n import HTTP, LANGUAGES, VALIDATION, message
 from ..rules import Rules
@@ -54,7 +52,7 @@ class Assess:
             lang, vary = answer_language(asked, accept_language, self.default_lang)
             return error_answer(unreadable.error(lang), vary, lang)
         if asked is not None and asked not in LANGUAGES:
-            return self._unsupported_query_language(asked, accept_language)
+            return self._unsupported_query_language(accept_language)
         vary = NO_HEADERS
         if type(request) is dict and "lang" in request:
             lang = request["lang"]
@@ -71,7 +69,7 @@ class Assess:
             return error_answer(invalid, vary, invalid.lang)
         return json_answer(200, result, vary, lang)
 
-    def _unsupported_query_language(self, asked: Any, accept_language: str | None) -> Answer:
+    def _unsupported_query_language(self, accept_language: str | None) -> Answer:
         lang, vary = answer_language(None, accept_language, self.default_lang)
         entry = {"message": message(VALIDATION, lang, "bad_language"), "allowed": list(LANGUAGES)}
         return error_answer(InvalidRequest({"lang": entry}, lang), vary, lang)

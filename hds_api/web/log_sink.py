@@ -53,9 +53,6 @@ class Sink:
         self._writer: Writer | None = None
         self._pid = 0
 
-    def write(self, line: str) -> None:
-        self.write_line((line + "\n").encode("utf-8"))
-
     def write_line(self, data: bytes) -> None:
         """One line, its newline included, written whole or dropped."""
         try:

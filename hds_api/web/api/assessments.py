@@ -10,8 +10,8 @@ from flask_smorest import Blueprint
 from ..answers import JSON
 from ..handlers import Assess
 from ..language import ACCEPT_LANGUAGE, LANG_QUERY
+from ..openapi.examples import example_refs
 from ..openapi.schemas import AssessmentRequestSchema, AssessmentResultSchema, ErrorSchema
-from ..openapi.spec import example_refs
 from .responses import answer_response
 
 HANDLER_EXTENSION = "hds_assess"
@@ -39,12 +39,7 @@ class Assessments(MethodView):
     @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
     @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than the configured limit.")
     @blp.alt_response(415, schema=ErrorSchema, description="The body is not sent as application/json.")
-    @blp.alt_response(
-        422,
-        schema=ErrorSchema,
-        description="Invalid request.",
-        examples={"error-422": {"$ref": "#/components/examples/error-422"}},
-    )
+    @blp.alt_response(422, schema=ErrorSchema, description="Invalid request.")
     def post(self):
         """Assess one hosting service
 

@@ -6,7 +6,8 @@ The view reads the request (body, query, headers); reading and writing the forma
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import marshmallow as ma
@@ -28,8 +29,7 @@ from ...i18n import text_language
 from ...rules.request_check import MAX_LISTED_ERRORS
 from ..errors import localised_invalid_message, validation_errors
 from ..json_body import UnreadableBody, parse_json
-from ..language import ACCEPT_LANGUAGE, response_language
-from ..language import message_language as negotiated_message_language
+from ..language import ACCEPT_LANGUAGE, message_language, response_language
 from ..openapi.batch_schemas import (
     CSV,
     OK_RESPONSE,
@@ -71,9 +71,9 @@ def json_body(query_lang: Any, envelope_schema: ma.Schema = ENVELOPE) -> tuple[l
     try:
         body = parse_json(request.get_data(), current_app.config["MAX_JSON_DEPTH"])
     except UnreadableBody as unreadable:
-        raise unreadable.error(negotiated_message_language()) from None
+        raise unreadable.error(message_language()) from None
     if isinstance(body, dict) and isinstance(body.get("items"), list):  # before walking a million items
-        check_item_count(body["items"], message_language(response_language(body.get("lang", query_lang))))
+        check_item_count(body["items"], text_language(response_language(body.get("lang", query_lang))))
     more = 0
     try:
         if not isinstance(body, dict):
@@ -105,25 +105,29 @@ def table_body(input_format: str, lang: str) -> Input:
     limits = RowLimits.from_config(current_app.config)
     charset = request.mimetype_params.get("charset")
     try:
-        return read_table_body(
-            request.get_data(), input_format, charset, current_rules().catalogue, lang, limits, limit
-        )
-    except UnsupportedCharset as error:
-        abort(415, message=error.message, errors=error.errors)
-    except UndecodableInput as error:
-        abort(400, message=error.message, errors=error.errors)
-    except UsageError as error:
-        abort(422, message=error.message, errors=error.errors, more_errors=error.more_errors)
+        with usage_errors_answered():
+            return read_table_body(
+                request.get_data(), input_format, charset, current_rules().catalogue, lang, limits, limit
+            )
     except TooManyRows:
         text = message(lang, "too_many_rows", limit=limit)
         abort(413, message=text, errors={"items": {"message": text, "limit": limit}})
 
 
-def _check_options(options: dict[str, Any]) -> BatchOptions:
+@contextmanager
+def usage_errors_answered() -> Iterator[None]:
+    """A batch that cannot run, answered in the error shape: 415 for a charset not read, 400 for a body its
+    encoding cannot read, else 422."""
     try:
-        return BatchOptions.check(current_rules(), **options)
+        yield
     except UsageError as error:
-        abort(422, message=error.message, errors=error.errors)
+        code = 415 if isinstance(error, UnsupportedCharset) else 400 if isinstance(error, UndecodableInput) else 422
+        abort(code, message=error.message, errors=error.errors, more_errors=error.more_errors)
+
+
+def _check_options(options: dict[str, Any]) -> BatchOptions:
+    with usage_errors_answered():
+        return BatchOptions.check(current_rules(), **options)
 
 
 def check_item_count(items: list[Any], lang: str) -> None:
@@ -138,12 +142,11 @@ def read_items(options: dict[str, Any], envelope_schema: ma.Schema = ENVELOPE) -
     `lang` is then resolved. Also says whether the body named a language."""
     if request.mimetype in (CSV, XLSX):
         options["lang"] = response_language(options.get("lang"))
-        return table_body("csv" if request.mimetype == CSV else "xlsx", message_language(options["lang"])), False
-    items, envelope_options = json_body(options.get("lang"), envelope_schema)
+        return table_body("csv" if request.mimetype == CSV else "xlsx", text_language(options["lang"])), False
+    items, envelope_options = json_body(options.get("lang"), envelope_schema)  # the item count checked there
     options.update(envelope_options)
     options["lang"] = response_language(options.get("lang"))
-    check_item_count(items, message_language(options["lang"]))
-    return read_json_items(items, message_language(options["lang"])), "lang" in envelope_options
+    return read_json_items(items, text_language(options["lang"])), "lang" in envelope_options
 
 
 def answer_format() -> str:
@@ -168,11 +171,6 @@ def language_asked(body_names_one: bool = False) -> bool:
     """Whether the request names a language (`lang`, or an Accept-Language header): tables then get readable
     columns."""
     return body_names_one or "lang" in request.args or "Accept-Language" in request.headers
-
-
-def message_language(lang: Any) -> str:
-    """For messages written before `lang` itself is validated."""
-    return text_language(lang)
 
 
 def takes_tables(

@@ -8,9 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
-from ...batch import UsageError
 from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
 from ...batch.impact.window import checked_dates
 from ...i18n import default_language
@@ -22,7 +21,7 @@ from ..openapi.batch_schemas import (
     ImpactQuerySchema,
 )
 from . import current_rules
-from .batch import answer_format, batch_body_limit, read_items, respond, takes_tables
+from .batch import answer_format, batch_body_limit, read_items, respond, takes_tables, usage_errors_answered
 
 ENVELOPE = ImpactEnvelopeSchema()
 COUNTS = ("total", "changed", "unchanged", "errors")
@@ -34,20 +33,16 @@ blp.before_request(batch_body_limit)  # the bounds of a batch
 def _check_query(options: dict[str, Any]) -> None:
     """Each date and the language of the query string, on its own: a JSON body may override them (and with
     them, which comes first)."""
-    try:
+    with usage_errors_answered():
         checked_dates(current_rules(), options.get("from_"), options.get("to"), options.get("lang", default_language()))
-    except UsageError as error:
-        abort(422, message=error.message, errors=error.errors)
 
 
 def _options(options: dict[str, Any]) -> Any:
-    try:
+    with usage_errors_answered():
         return impact_options(
             current_rules(), options.get("from_"), options.get("to"), options.get("lang", default_language()),
             bool(options.get("all", False)), readable=True,
         )  # fmt: skip
-    except UsageError as error:
-        abort(422, message=error.message, errors=error.errors)
 
 
 @blp.route("/impact", parameters=[ACCEPT_LANGUAGE])

@@ -13,7 +13,7 @@ from ..answers import JSON, LANG_KEY, Answer, json_answer
 from ..handlers import unsupported_media_type
 from ..language import message_language
 
-__all__ = ["JSON", "accepts", "answer_response", "json_response", "require_mimetype", "text_response"]
+__all__ = ["JSON", "accepts", "answer_response", "json_response", "text_response"]
 
 
 def answer_response(answer: Answer) -> Response:
@@ -32,19 +32,14 @@ def text_response(text: str, mimetype: str = "text/plain") -> Response:
     return Response(text, mimetype=mimetype)
 
 
-def require_mimetype(*mimetypes: str) -> None:
-    """415 unless the body is sent as one of `mimetypes`."""
-    if request.mimetype not in mimetypes:
-        raise unsupported_media_type(request.content_type, mimetypes, message_language())
-
-
 def accepts(*mimetypes: str) -> Callable:
     """415 unless the body is sent as one of `mimetypes`; place it above `@blp.arguments`."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            require_mimetype(*mimetypes)
+            if request.mimetype not in mimetypes:
+                raise unsupported_media_type(request.content_type, mimetypes, message_language())
             return view(*args, **kwargs)
 
         return wrapper

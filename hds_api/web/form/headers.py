@@ -22,9 +22,9 @@ def content_security_policy(frame_ancestors: Iterable[str]) -> str:
 
 
 def security_headers(frame_ancestors: Iterable[str]) -> dict[str, str]:
-    """Headers for every response of the form. No X-Frame-Options: frame-ancestors supersedes it and may allow more."""
+    """Headers for every response of the form, beside the nosniff every answer gets (`web.middleware.
+    security_headers`). No X-Frame-Options: frame-ancestors supersedes it and may allow more."""
     return {
         "Content-Security-Policy": content_security_policy(frame_ancestors),
-        "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
     }

@@ -7,25 +7,17 @@ from collections.abc import Iterable
 
 from flask import Flask
 
-from ... import setting_values
-from ...settings import SettingsError
+from ...settings import parse_value
 
 
 def parse_allowed_origins(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """The origins the finished result is posted to; a wildcard would leak results, so it is refused."""
-    try:
-        return tuple(setting_values.origins(value))
-    except ValueError as error:
-        raise SettingsError(f"HDS_FORM_ALLOWED_ORIGINS: {error}") from None
+    return tuple(parse_value("HDS_FORM_ALLOWED_ORIGINS", value))
 
 
 def parse_frame_ancestors(value: str | Iterable[str] | None, allowed_origins: tuple[str, ...]) -> tuple[str, ...]:
     """The CSP frame-ancestors sources: as configured, or (unset or empty) the page itself and the allowed origins."""
-    try:
-        sources = setting_values.frame_sources(value)
-    except ValueError as error:
-        raise SettingsError(f"HDS_FORM_FRAME_ANCESTORS: {error}") from None
-    return sources or ("'self'", *allowed_origins)
+    return parse_value("HDS_FORM_FRAME_ANCESTORS", value) or ("'self'", *allowed_origins)
 
 
 def init_settings(app: Flask) -> None:

@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ...origins import parse_origins
-from ...settings import SettingsError
+from ...settings import parse_value
 from .vary import add_vary
 
 PATHS = re.compile(r"^/v1/|^/openapi\.json$")
@@ -60,8 +59,5 @@ class Cors:
 
 
 def wrap(wsgi_app: Callable, config: dict[str, Any]) -> Callable:
-    try:
-        origins = parse_origins(config["CORS_ORIGINS"])
-    except ValueError as error:
-        raise SettingsError(f"HDS_CORS_ORIGINS: {error}") from None
+    origins = parse_value("HDS_CORS_ORIGINS", config["CORS_ORIGINS"])
     return Cors(wsgi_app, origins) if origins else wsgi_app

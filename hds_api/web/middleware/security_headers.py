@@ -17,12 +17,11 @@ from functools import lru_cache
 from typing import Any
 
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+NOSNIFF = ("X-Content-Type-Options", "nosniff")
+NO_REFERRER = ("Referrer-Policy", "no-referrer")
+NON_HTML_CSP = ("Content-Security-Policy", NON_HTML_POLICY)
 # What a JSON answer carries; also sent by `hds_api.web.gunicorn_worker` on the errors gunicorn answers itself.
-NON_HTML_HEADERS = (
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
-    ("Content-Security-Policy", NON_HTML_POLICY),
-)
+NON_HTML_HEADERS = (NOSNIFF, NO_REFERRER, NON_HTML_CSP)
 # Swagger UI: its own scripts and styles, and the icons its stylesheet embeds as data: URIs (an image cannot run
 # script). tests/web/form/test_docs_page.py opens the page in Chromium and fails on any violation.
 HTML_POLICY = (
@@ -77,14 +76,14 @@ class SecurityHeaders:
 
         def start(status: str, headers: list, exc_info: Any = None) -> Callable:
             referrer, policy, html = _missing(headers)
-            headers.append(("X-Content-Type-Options", "nosniff"))
+            headers.append(NOSNIFF)
             if referrer:
-                headers.append(("Referrer-Policy", "no-referrer"))
+                headers.append(NO_REFERRER)
             if policy and html:  # its policy depends on its body: held until the body is read
                 held[:] = [status, headers, exc_info]
                 return _unused_write
             if policy:
-                headers.append(("Content-Security-Policy", NON_HTML_POLICY))
+                headers.append(NON_HTML_CSP)
             return start_response(status, headers, exc_info)
 
         body = self.wsgi_app(environ, start)

@@ -12,6 +12,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ...batch import DETAILS
+from ...batch.formats import MEDIA_TYPES, XLSX
 from ...i18n import LANGUAGES
 from ...rules.render.openapi_components import ANSWERS, or_null, ref
 from .schemas import (
@@ -27,7 +28,7 @@ from .schemas import (
     RulesIdentitySchema,
 )
 
-JSON, CSV = "application/json", "text/csv"
+JSON, CSV, NDJSON = MEDIA_TYPES["json"], MEDIA_TYPES["csv"], MEDIA_TYPES["jsonl"]
 ITEM_ID = "ItemId"
 COMPONENTS = {
     **COMPONENTS,
@@ -212,8 +213,6 @@ CSV_RESULTS = {
 }
 
 # --- (batchx) Spreadsheets and JSON lines, in and out, beside JSON and CSV. -------------------------------------
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-NDJSON = "application/x-ndjson"
 XLSX_BODY = {
     "type": "string",
     "format": "binary",

@@ -23,14 +23,15 @@ from ...batch.formats.table import input_columns
 from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
 from ...batch.pipeline import run
 from ...exceptions import InvalidRequest, error_body
-from ...i18n import DEFAULT_LANGUAGE
+from ...i18n import DEFAULT_LANGUAGE, HTTP, message
 from ...rules import Rules
 from ...rules.render.mermaid import flowchart
+from .batch_schemas import CSV, JSON, NDJSON
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 LANG = "en"  # the document is in English; so are the examples' labels and messages
 QUESTIONNAIRE_DATE = date(2026, 11, 25)
-JSON, CSV, TEXT, NDJSON = "application/json", "text/csv", "text/plain", "application/x-ndjson"
+TEXT = "text/plain"
 
 
 def load_examples() -> list[dict[str, Any]]:
@@ -38,41 +39,44 @@ def load_examples() -> list[dict[str, Any]]:
     return yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
 
 
+def example_ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/examples/{name}"}
+
+
 def example_refs(kind: str) -> dict[str, dict[str, str]]:
     """References to the `kind` (`request` or `result`) example components, by scenario id."""
-    return {ex["id"]: {"$ref": f"#/components/examples/{kind}-{ex['id']}"} for ex in load_examples()}
+    return {ex["id"]: example_ref(f"{kind}-{ex['id']}") for ex in load_examples()}
 
 
 def example_request(example: dict[str, Any]) -> dict[str, Any]:
     return {key: example[key] for key in ("answers", "as_of", "lang", "current_certification") if key in example}
 
 
+def _http(key: str, **details: Any) -> str:
+    return message(HTTP, LANG, key, **details)
+
+
+TOO_LARGE = _http("too_large", limit=1048576, setting="HDS_MAX_BODY_BYTES")
 # Errors as the service writes them, by status (English messages; French is the default language).
 ERRORS = {
-    400: ("Invalid JSON body.", {"body": {"message": "Invalid JSON body."}}),
-    401: (
-        "An API key is required: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
-        {"Authorization": {"message": "No API key given."}},
-    ),
-    404: ("No decision tree named 'hds'.", {"tree_id": {"message": "Unknown decision tree.", "allowed": []}}),
-    413: (
-        "The request body is larger than 1048576 bytes (HDS_MAX_BODY_BYTES).",
-        {"body": {"message": "The request body is larger than 1048576 bytes (HDS_MAX_BODY_BYTES).", "limit": 1048576}},
-    ),
+    400: (_http("invalid_json"), {"body": {"message": _http("invalid_json")}}),
+    401: (_http("key_required"), {"Authorization": {"message": _http("no_key")}}),
+    404: (_http("unknown_tree", tree_id="hds"), {"tree_id": {"message": _http("unknown_tree_field"), "allowed": []}}),
+    413: (TOO_LARGE, {"body": {"message": TOO_LARGE, "limit": 1048576}}),
     415: (
-        "The request body must be sent as application/json.",
-        {"Content-Type": {"message": "Unsupported media type 'text/plain'.", "allowed": [JSON]}},
+        _http("media_type", allowed=JSON),
+        {"Content-Type": {"message": _http("media_type_given", given="text/plain"), "allowed": [JSON]}},
     ),
-    500: ("The server met an unexpected error; it has been logged.", {}),
+    500: (_http("internal"), {}),
     503: ("Service Unavailable", {}),
 }
 
 
 def error_example(status: int, rules: Rules) -> dict[str, Any]:
-    message, errors = ERRORS.get(status, (None, {}))
+    text, errors = ERRORS.get(status, (None, {}))
     if status == 404:
         errors = {"tree_id": {**errors["tree_id"], "allowed": sorted(rules.trees)}}
-    return error_body(status, message, errors)
+    return error_body(status, text, errors)
 
 
 def assessment_error(rules: Rules) -> dict[str, Any]:
@@ -193,10 +197,8 @@ def impact_examples(rules: Rules, items: list[Any]) -> dict[str, dict[str, Any]]
 
 
 # Which examples each operation's request and responses show: (operationId, "request" or status, media type).
-# Error statuses not listed show `error-<status>`.
+# Error statuses not listed show `error-<status>`. (`assess` names its own, by scenario id: `example_refs`.)
 SHOWN = {
-    ("assess", "request", JSON): [f"request-{example['id']}" for example in load_examples()],
-    ("assess", "200", JSON): [f"result-{example['id']}" for example in load_examples()],
     ("getReadiness", "200", JSON): ["ready"],
     ("getQuestionnaire", "200", JSON): ["questionnaire"],
     ("listDecisionTrees", "200", JSON): ["decision-trees"],

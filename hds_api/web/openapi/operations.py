@@ -11,7 +11,7 @@ from typing import Any
 
 from apispec import BasePlugin
 
-from .examples import SHOWN
+from .examples import SHOWN, example_ref
 
 # The names SDK methods get (`client.assess(...)`): public API, like the paths they stand for.
 OPERATION_IDS = {
@@ -33,10 +33,6 @@ UNAUTHORIZED = {
     "headers": {"WWW-Authenticate": {"schema": {"type": "string"}, "description": '`Bearer realm="hds-scope"`'}},
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
 }
-
-
-def example_ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/examples/{name}"}
 
 
 class OperationsPlugin(BasePlugin):

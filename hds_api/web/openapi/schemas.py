@@ -85,9 +85,8 @@ class QuestionnaireQuerySchema(LangQuerySchema):
 
 
 class AssessmentRequestSchema(ma.Schema):
-    """The envelope: unknown and missing fields. What the fields hold is the engine's to check (it names the
-    allowed ids and values, in the request's language, as the CLI and batch get them); `Raw` fields keep this
-    schema's load to a few microseconds on the hot path, while the metadata describes them in the spec."""
+    """The request body as the spec describes it; never loaded: the engine checks the body (it names the allowed
+    ids and values, in the request's language, as the CLI and batch get them)."""
 
     answers = Documented(ANSWERS, required=True)
     as_of = AsOfField(

@@ -17,12 +17,12 @@ from ..middleware.api_keys import SECURITY_SCHEMES
 from . import example_files
 from .batch_schemas import COMPONENTS, CSV_BODY, CSV_BODY_COMPONENT
 from .docs_ui import ASSETS_URL
-from .examples import JSON, example_components, example_refs, load_examples
+from .examples import JSON, example_components, example_ref
 from .operations import OperationsPlugin
 from .patterns import csv_pattern, dates_from_pattern
 from .schemas import Alternatives, AsOfField, Documented, ErrorSchema
 
-__all__ = ["FLASK_SETTINGS", "HdsApi", "describe", "example_refs", "load_examples"]
+__all__ = ["FLASK_SETTINGS", "HdsApi", "describe"]
 
 # Any of the schemes, or none: keys are optional unless the service is configured with some (then
 # `middleware/api_keys.py` makes them required). Declared either way, so that clients are generated with them.
@@ -118,4 +118,4 @@ def _schema_or_ref(converter, alternative: Any) -> dict[str, Any]:
 
 
 def _error_examples(status: int) -> dict[str, dict[str, str]]:
-    return {f"error-{status}": {"$ref": f"#/components/examples/error-{status}"}}
+    return {f"error-{status}": example_ref(f"error-{status}")}
