@@ -79,7 +79,8 @@ def differences(before: tuple[Any, ...], after: tuple[Any, ...]) -> dict[str, di
 @dataclass(frozen=True, slots=True)
 class ImpactOptions:
     """The report's window: the rows are assessed at `start` and at `end`; `crossed` are the legal dates in
-    between (after `start`, up to `end`). `all_rows`: unchanged rows are listed too, not only counted."""
+    between (after `start`, up to `end`), `after` the names of those whose rule applies from the next day (see
+    `days_after`). `all_rows`: unchanged rows are listed too, not only counted."""
 
     start: date
     end: date
@@ -87,6 +88,7 @@ class ImpactOptions:
     crossed: tuple[LegalDate, ...] = ()
     all_rows: bool = False
     readable: bool = False
+    after: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -117,8 +119,7 @@ class ImpactOutcome:
 class ImpactJob:
     """What the pipeline does with each row of an impact report; picklable, sent to workers."""
 
-    def __init__(self, options: ImpactOptions, after: frozenset[str] = frozenset()):
-        """`after`: the legal dates whose rule applies from the next day (see `days_after`)."""
+    def __init__(self, options: ImpactOptions):
         self.options = options
         self.at_start = BatchOptions(options.start, options.lang)
         self.at_end = BatchOptions(options.end, options.lang)
@@ -126,7 +127,7 @@ class ImpactJob:
         # The days a row's conclusion may change on, each with the legal dates that make it.
         self.by_date: dict[date, list[str]] = {}
         for legal_date in options.crossed:
-            day = legal_date.date + ONE_DAY if legal_date.name in after else legal_date.date
+            day = legal_date.date + ONE_DAY if legal_date.name in options.after else legal_date.date
             if options.start < day <= options.end:
                 self.by_date.setdefault(day, []).append(legal_date.name)
 

@@ -29,8 +29,8 @@ def impact_options(
     checked = checked_dates(rules, start if start is not None else today or today_in_paris(), end, lang)
     first = checked["from"]
     last = checked.get("to")
+    after = days_after(rules)
     if last is None:  # every named legal date ahead, through the day its rule applies (the next, for some)
-        after = days_after(rules)
         ahead = [
             legal_date.date + timedelta(days=legal_date.name in after)
             for legal_date in legal_dates(rules, lang)
@@ -41,7 +41,7 @@ def impact_options(
         text = message(lang, "bad_window", start=first.isoformat(), end=last.isoformat())
         raise UsageError(text, {"to": {"message": text}})
     crossed = tuple(legal_dates_between(rules, first, last, lang))
-    return ImpactOptions(first, last, lang, crossed, all_rows, readable)
+    return ImpactOptions(first, last, lang, crossed, all_rows, readable, after)
 
 
 def checked_dates(rules: Rules, start: Any, end: Any, lang: Any = DEFAULT_LANGUAGE) -> dict[str, date]:

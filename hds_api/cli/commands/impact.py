@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ...batch.formats import FORMATS
-from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
 from ...rules import Rules
 from .files import ROWS_HAD_ERRORS, Plan, add_file_options, report_to, run_file
 
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     def plan_for(rules: Rules, lang: str, to: str) -> Plan:
         options = impact_options(rules, args.start, args.end, lang, args.all, readable=True)
-        return Plan(job=ImpactJob(options, days_after(rules)), shape=ImpactShape(options))
+        return Plan(job=ImpactJob(options), shape=ImpactShape(options))
 
     outcome = run_file(args, plan_for, args.output_format, "--output-format", "SUPPLIERS")
     if isinstance(outcome, int):

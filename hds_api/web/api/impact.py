@@ -10,7 +10,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
 from ...batch.impact.window import checked_dates
 from ...i18n import default_language
 from ..language import ACCEPT_LANGUAGE
@@ -66,5 +66,5 @@ class ImpactReport(MethodView):
         _check_query(options)  # the query's own values, even those a JSON body overrides
         source, _ = read_items(options, ENVELOPE)
         report = _options(options)
-        job, shape = ImpactJob(report, days_after(current_rules())), ImpactShape(report)
+        job, shape = ImpactJob(report), ImpactShape(report)
         return respond(source, answer_format(), job, shape, "X-Impact-Summary", COUNTS)

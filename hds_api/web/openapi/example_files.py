@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from ...batch import BatchOptions
 from ...batch.formats import XLSX, make_writer
 from ...batch.formats.xlsx_reader import read_xlsx
-from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
 from ...batch.pipeline import run
 from ...rules import Rules
 from ..api import current_rules
@@ -52,7 +52,7 @@ def example_workbooks(rules: Rules, csv_text: str, lang: str) -> dict[str, bytes
     request = _workbook(csv_text)
     options = BatchOptions.check(rules, BATCH_AS_OF, lang, readable=True)
     report = impact_options(rules, *IMPACT_WINDOW, lang, False, readable=True)
-    impact = ImpactJob(report, days_after(rules))
+    impact = ImpactJob(report)
     return {
         "suppliers.xlsx": request,
         "suppliers.results.xlsx": _answer(rules, request, lang, options, options),

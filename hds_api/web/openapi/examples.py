@@ -20,7 +20,7 @@ from ...batch.formats import XLSX, make_writer
 from ...batch.formats.csv_format import read_csv, text_lines
 from ...batch.formats.json_format import read_json_items
 from ...batch.formats.table import input_columns
-from ...batch.impact import ImpactJob, ImpactShape, days_after, impact_options
+from ...batch.impact import ImpactJob, ImpactShape, impact_options
 from ...batch.pipeline import run
 from ...exceptions import InvalidRequest, error_body
 from ...i18n import DEFAULT_LANGUAGE, HTTP, message
@@ -188,7 +188,7 @@ def impact_examples(rules: Rules, items: list[Any]) -> dict[str, dict[str, Any]]
             rules,
             source,
             make_writer(output_format, out, source, ImpactShape(report)),
-            ImpactJob(report, days_after(rules)),
+            ImpactJob(report),
             ids_once=True,
         )
         text = out.getvalue().decode()
