@@ -191,6 +191,10 @@ def test_body_size_has_its_own_bound_for_batches(small_app):
     body = assert_error(client.post(URL, json=large, headers={"Accept-Language": "en"}), 413)
     assert body["errors"]["body"]["limit"] == 2000 and body["message"] == "Request body too large: 2000 bytes at most."
     assert_error(client.post(URL, data=b"id\n" + b"x" * 3000, content_type=CSV), 413)
+    for path in (URL, "/v1/assessments/impact"):  # the impact report takes a batch's bodies, and its bound
+        assert client.post(path, json=medium).status_code == 200
+        body = assert_error(client.post(path, json=large, headers={"Accept-Language": "en"}), 413)
+        assert body["errors"]["body"]["limit"] == 2000
 
 
 def test_limits_come_from_the_environment():

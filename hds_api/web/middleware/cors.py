@@ -2,9 +2,9 @@
 same-origin policy). Origins are exact (`hds_api.origins`): `*` and wildcards stop start-up.
 
 On the API paths (`/v1/...` and the spec): a request from an allowed origin gets `Access-Control-Allow-Origin`
-and may read `X-Request-ID` and `X-Batch-Summary`; its preflight is answered here, before API keys (a browser
-sends none with it); a request without `Origin`, or from another origin, gets no grant. Every answer of those
-paths says `Vary: Origin`, since whether it carries a grant depends on it.
+and may read `X-Request-ID`, `X-Batch-Summary` and `X-Impact-Summary`; its preflight is answered here, before API
+keys (a browser sends none with it); a request without `Origin`, or from another origin, gets no grant. Every
+answer of those paths says `Vary: Origin`, since whether it carries a grant depends on it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ...settings import parse_value
 from .vary import add_vary
 
 PATHS = re.compile(r"^/v1/|^/openapi\.json$")
-EXPOSED = "X-Request-ID, X-Batch-Summary"
+EXPOSED = "X-Request-ID, X-Batch-Summary, X-Impact-Summary"
 # What the API's own calls use: their methods, and the request headers a page may set on them.
 METHODS = "GET, POST, OPTIONS"
 REQUEST_HEADERS = "Accept, Accept-Language, Authorization, Content-Type, X-API-Key, X-Request-ID"

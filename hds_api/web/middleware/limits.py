@@ -21,7 +21,7 @@ from ..answers import error_answer, send
 from ..negotiation import environ_language
 
 BODY_KEY = "hds_api.body"
-BATCH_PATH = "/v1/assessments/batch"
+TABLE_PATHS = ("/v1/assessments/batch", "/v1/assessments/impact")  # bodies bounded as a batch's
 
 
 class Limit(NamedTuple):
@@ -89,6 +89,6 @@ def wrap(wsgi_app: Callable, config: dict[str, Any]) -> BodyLimits:
     return BodyLimits(
         wsgi_app,
         Limit(config["MAX_CONTENT_LENGTH"], "HDS_MAX_BODY_BYTES", _http_text),
-        {BATCH_PATH: batch},
+        dict.fromkeys(TABLE_PATHS, batch),
         config["DEFAULT_LANG"],
     )

@@ -68,7 +68,7 @@ ERRORS = {
         {"Content-Type": {"message": _http("media_type_given", given="text/plain"), "allowed": [JSON]}},
     ),
     500: (_http("internal"), {}),
-    503: ("Service Unavailable", {}),
+    503: (_http("not_ready"), {}),
 }
 
 

@@ -136,3 +136,14 @@ def test_cors_origins_are_spelled_as_browsers_send_them_like_the_forms():
     expected = ["https://intake.example.org", "http://a.example", "https://b.example:8443"]
     assert from_environment({"HDS_CORS_ORIGINS": value})["CORS_ORIGINS"] == expected
     assert list(parse_allowed_origins(value)) == expected  # one parser for both settings
+
+
+def test_an_allowed_page_can_read_the_impact_summary(cors_client):
+    response = cors_client.post(
+        "/v1/assessments/impact?from=2026-01-01&to=2026-12-31",
+        data=b"id\n1\n",
+        content_type="text/csv",
+        headers={"Origin": ALLOWED, "Accept": "text/csv"},
+    )
+    exposed = {name.strip().lower() for name in response.headers["Access-Control-Expose-Headers"].split(",")}
+    assert "x-impact-summary" in exposed and response.headers["X-Impact-Summary"].startswith("total=1")

@@ -141,6 +141,9 @@ def test_error_examples_are_what_the_service_answers(spec, client):
     }
     keyed = create_app({"TESTING": True, "API_KEYS": ("a-key-of-twenty-chars",)}).test_client()
     answers[401] = keyed.post("/v1/assessments", json={"answers": {}}, headers=ENGLISH)
+    unready = create_app({"TESTING": True, "ACCESS_LOG": "off"}).test_client()
+    unready.application.extensions.pop("hds_rules")
+    answers[503] = unready.get("/ready", headers=ENGLISH)
     for status, answer in answers.items():
         assert answer.status_code == status
         assert answer.get_json() == example(spec, f"error-{status}"), status
